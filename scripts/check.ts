@@ -1,0 +1,1 @@
+console.log("check: placeholder until the ledger lands");

@@ -1,0 +1,83 @@
+import type { CitedClaim } from "../lib/ledger/types.js";
+
+export interface ChartFigureOptions {
+  /** Short title shown above the chart. */
+  title?: string;
+  /** File name (without extension) for the CSV download. */
+  filename: string;
+}
+
+/** Link to a claim's row on the sources page; the anchor is stable per claim id. */
+export function claimHref(id: string): string {
+  return `./sources#claim-${id}`;
+}
+
+/** "CoinGlass via Outlet" or just the outlet when the outlet itself stated the figure. */
+export function claimAttribution(claim: CitedClaim): string {
+  return claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet;
+}
+
+/** A caption naming every source of the drawn claims, built from the rows themselves. */
+export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
+  const caption = document.createElement("figcaption");
+  caption.className = "chart-caption";
+  const byAttribution = new Map<string, CitedClaim[]>();
+  for (const claim of claims) {
+    const key = claimAttribution(claim);
+    byAttribution.set(key, [...(byAttribution.get(key) ?? []), claim]);
+  }
+  caption.append("Sources: ");
+  [...byAttribution].forEach(([attribution, group], i) => {
+    if (i > 0) caption.append("; ");
+    caption.append(`${attribution} (`);
+    group.forEach((claim, j) => {
+      if (j > 0) caption.append(", ");
+      const link = document.createElement("a");
+      link.href = claimHref(claim.id);
+      link.textContent = claim.id;
+      caption.append(link);
+    });
+    caption.append(")");
+  });
+  caption.append(". Dates in UTC.");
+  return caption;
+}
+
+const csvColumns = ["id", "metric", "asset", "side", "value", "low", "high", "unit", "asOf", "period", "attributedTo", "outlet", "quote"] as const;
+
+function csvCell(value: unknown): string {
+  const text = value == null ? "" : String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The drawn claims as CSV, one row per claim, with the quote that shows each figure. */
+export function claimsCsv(claims: readonly CitedClaim[]): string {
+  const rows = claims.map((claim) =>
+    csvColumns.map((column) => csvCell(column === "outlet" ? claim.source.outlet : claim[column])).join(",")
+  );
+  return [csvColumns.join(","), ...rows].join("\n") + "\n";
+}
+
+function downloadLink(claims: readonly CitedClaim[], filename: string): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.className = "chart-download";
+  link.download = `${filename}.csv`;
+  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(claimsCsv(claims))}`;
+  link.textContent = "Download data (CSV)";
+  return link;
+}
+
+/** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
+export function chartFigure(chart: Element, claims: readonly CitedClaim[], options: ChartFigureOptions): HTMLElement {
+  const figure = document.createElement("figure");
+  figure.className = "report-chart";
+  if (options.title) {
+    const title = document.createElement("h3");
+    title.textContent = options.title;
+    figure.append(title);
+  }
+  const caption = sourceCaption(claims);
+  caption.append(" ", downloadLink(claims, options.filename));
+  figure.append(chart, caption);
+  return figure;
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join, relative } from "node:path";
+
+// XML namespace identifiers appear as strings in SVG code; browsers never request them.
+const namespaceUris = new Set([
+  "http://www.w3.org/1999/xhtml",
+  "http://www.w3.org/2000/svg",
+  "http://www.w3.org/1999/xlink",
+  "http://www.w3.org/2000/xmlns/",
+  "http://www.w3.org/XML/1998/namespace",
+  "http://www.w3.org/1998/Math/MathML"
+]);
+
+const textExtensions = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", ".txt"]);
+
+export interface OffsiteReference {
+  file: string;
+  url: string;
+}
+
+/**
+ * Off-site URLs in one file's text. Allowed: plain outbound links (`<a href>` in HTML)
+ * and XML namespace identifiers. Anything else could make a reader's browser fetch
+ * from another host.
+ */
+export function offsiteUrls(text: string, isHtml: boolean): string[] {
+  const outboundLinks = new Set(isHtml ? [...text.matchAll(/<a\s[^>]*href="(https?:\/\/[^"]+)"/gi)].map((match) => match[1]) : []);
+  return [...text.matchAll(/(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/[^\s"'`)<>\\]*)?/gi)]
+    .map((match) => match[0])
+    .filter((url) => /^https?:/i.test(url) || /^\/\/[a-z0-9-]+\.[a-z]{2,}/i.test(url))
+    .filter((url) => !namespaceUris.has(url) && !outboundLinks.has(url));
+}
+
+function* files(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/** Every off-site reference in a built site. */
+export function scanSite(root: string): OffsiteReference[] {
+  const references: OffsiteReference[] = [];
+  for (const path of files(root)) {
+    if (!textExtensions.has(extname(path))) continue;
+    for (const url of offsiteUrls(readFileSync(path, "utf8"), extname(path) === ".html")) {
+      references.push({ file: relative(root, path), url });
+    }
+  }
+  return references;
+}
