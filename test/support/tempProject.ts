@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 
 export const projectRoot = resolve(import.meta.dirname, "../..");
 
-const copied = ["src", "data", "observablehq.config.ts", "package.json", "tsconfig.json"];
+const copied = ["src", "data", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"];
 
 export interface TempProject {
   dir: string;
-  /** Runs Framework's build in the copy; rejects with the build's output when it fails. */
+  /** Runs `npm run build` in the copy; rejects with the build's output when it fails. */
   build(env?: Record<string, string>): Promise<{ stdout: string; stderr: string }>;
   remove(): void;
 }
@@ -28,11 +28,7 @@ export function makeTempProject(): TempProject {
   return {
     dir,
     build: (env = {}) =>
-      promisify(execFile)(join(projectRoot, "node_modules/.bin/observable"), ["build"], {
-        cwd: dir,
-        env: { ...process.env, ...env },
-        maxBuffer: 64 * 1024 * 1024
-      }),
+      promisify(execFile)("npm", ["run", "build"], { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }),
     remove: () => rmSync(dir, { recursive: true, force: true })
   };
 }
