@@ -1,0 +1,99 @@
+// Parse and validate the three ledger files together, collecting every issue.
+import type { z } from "zod";
+import { parseCsv, type CsvRecord } from "./csv.ts";
+import { sortIssues, type LedgerIssue } from "./errors.ts";
+import { claimRowSchema, conflictRowSchema, sourceRowSchema, splitList } from "./schema.ts";
+import type { CitedClaim, Claim, Conflict, Ledger, Source } from "./types.ts";
+import { CLAIM_COLUMNS, CONFLICT_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
+
+export interface LedgerFile {
+  /** Path shown in messages, e.g. data/claims.csv. */
+  label: string;
+  text: string;
+}
+
+export interface LedgerFiles {
+  sources: LedgerFile;
+  claims: LedgerFile;
+  conflicts: LedgerFile;
+}
+
+export interface ValidationResult {
+  ledger: Ledger;
+  /** Sorted by file (sources, claims, conflicts), then line and column. */
+  issues: LedgerIssue[];
+}
+
+export function validateLedger(files: LedgerFiles): ValidationResult {
+  const sources = parseFile<Source, (typeof SOURCE_COLUMNS)[number]>(files.sources, SOURCE_COLUMNS, sourceRowSchema);
+  // Rows with a bad field still register their id and parties, so claims that
+  // cite them are not reported twice.
+  const attributedPartiesBySource = new Map(
+    sources.records.map(({ fields }) => [fields.id, splitList(fields.attributed_parties)]),
+  );
+  const claims = parseFile<Claim, (typeof CLAIM_COLUMNS)[number]>(
+    files.claims,
+    CLAIM_COLUMNS,
+    claimRowSchema({ sourcesFile: files.sources.label, attributedPartiesBySource }),
+  );
+  const claimIds = new Set(claims.records.map(({ fields }) => fields.id));
+  const conflicts = parseFile<Conflict, (typeof CONFLICT_COLUMNS)[number]>(
+    files.conflicts,
+    CONFLICT_COLUMNS,
+    conflictRowSchema({ claimsFile: files.claims.label, claimIds }),
+  );
+
+  const sourceById = new Map(sources.values.map((source) => [source.id, source]));
+  const citedClaims = claims.values.flatMap((claim): CitedClaim[] => {
+    const source = sourceById.get(claim.sourceId);
+    return source ? [{ ...claim, source }] : [];
+  });
+
+  return {
+    ledger: { sources: sources.values, claims: citedClaims, conflicts: conflicts.values },
+    issues: [...sources.issues, ...claims.issues, ...conflicts.issues],
+  };
+}
+
+interface ParsedFile<Value, Column extends string> {
+  records: CsvRecord<Column>[];
+  values: Value[];
+  issues: LedgerIssue[];
+}
+
+/** Parse one file; a repeated id is reported once and its row skipped. */
+function parseFile<Value extends { line: number }, Column extends string>(
+  file: LedgerFile,
+  columns: readonly Column[],
+  schema: z.ZodType<Omit<Value, "line">>,
+): ParsedFile<Value, Column> {
+  const { records, issues } = parseCsv(file.text, file.label, columns);
+  const values: Value[] = [];
+  const firstLineById = new Map<string, number>();
+
+  for (const { line, fields } of records) {
+    const id = (fields as Record<string, string>).id ?? "";
+    const firstLine = firstLineById.get(id);
+    if (firstLine !== undefined) {
+      issues.push({
+        file: file.label,
+        line,
+        column: 1,
+        message: `id "${id}" is already used on line ${firstLine}; give each row a unique id`,
+      });
+      continue;
+    }
+    firstLineById.set(id, line);
+
+    const result = schema.safeParse(fields);
+    if (result.success) {
+      values.push({ ...result.data, line } as Value);
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const column = columns.indexOf(issue.path[0] as Column);
+      issues.push({ file: file.label, line, column: column >= 0 ? column + 1 : 1, message: issue.message });
+    }
+  }
+  return { records, values, issues: sortIssues(issues) };
+}

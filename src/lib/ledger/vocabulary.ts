@@ -1,0 +1,119 @@
+// Fixed vocabularies and column layouts of the ledger files under data/.
+// Browser-safe: pages may import these to label and filter figures.
+// Meanings are documented in docs/data.md; extend a list there and here together.
+
+export { SKEW_CONVENTIONS } from "../skew.ts";
+
+export const TOPICS = [
+  "price",
+  "derivatives",
+  "options",
+  "liquidations",
+  "flows",
+  "onchain",
+  "mining",
+  "macro",
+  "altcoins",
+  "sentiment",
+  "positioning",
+] as const;
+
+export const UNITS = [
+  "usd",
+  "usd_bn",
+  "usd_mn",
+  "usd_tn",
+  "btc",
+  "pct",
+  "pct_annualized",
+  "vol_pts",
+  "ratio",
+  "usd_per_ph_day",
+  "x_leverage",
+  "index_points",
+] as const;
+
+export const SIDES = ["long", "short"] as const;
+
+/** What span of time a figure covers, relative to its as_of. */
+export const PERIODS = [
+  "point", // a reading at as_of
+  "intraday", // the extreme of the as_of day
+  "1d", // one trading session or calendar day ending at as_of
+  "24h", // the 24 hours before as_of
+  "5d",
+  "7d",
+  "3w", // the three weeks before as_of
+  "30d",
+  "month-to-date",
+  "7d-sma", // 7-day simple moving average at as_of
+  "prior-week", // the value about one week before as_of
+  "since-low", // move from the sell-off low up to as_of
+  "since-ath", // distance from the all-time high at as_of
+  "correction", // a price fall ending at as_of
+  "event", // one market event (e.g. the October 2025 crash)
+  "next-adjustment", // until the next difficulty adjustment after as_of
+  "to-expiry", // until the options expiry in the expiry column
+  "reference", // a threshold or normal range the article states
+  "scenario", // a conditional level or move the article projects
+  "undated-follow-up", // later follow-up figures without a date; as_of is empty
+] as const;
+
+export const UNDATED_PERIOD = "undated-follow-up";
+
+export const CONFLICT_KINDS = [
+  "rounding", // same reading, printed with different precision or venue
+  "different_window", // same measure over different time windows
+  "different_scope", // same measure over different markets, venues or units
+  "different_convention", // same phenomenon under a different sign convention or construction
+  "different_time", // same measure read at different moments
+  "date_discrepancy", // the same text carries different dates
+] as const;
+
+export const CLAIM_COLUMNS = [
+  "id",
+  "topic",
+  "metric",
+  "asset",
+  "side",
+  "value",
+  "low",
+  "high",
+  "unit",
+  "as_of",
+  "period",
+  "convention",
+  "tenor_days",
+  "source_id",
+  "attributed_to",
+  "quote",
+  "note",
+  "expiry",
+] as const;
+
+export const SOURCE_COLUMNS = [
+  "id",
+  "file",
+  "outlet",
+  "headline",
+  "published",
+  "url",
+  "attributed_parties",
+  "note",
+] as const;
+
+export const CONFLICT_COLUMNS = ["id", "title", "kind", "claim_ids", "note"] as const;
+
+/** Separator inside list-valued cells (attributed_parties, attributed_to, claim_ids). */
+export const LIST_SEPARATOR = "; ";
+
+export type Topic = (typeof TOPICS)[number];
+export type Unit = (typeof UNITS)[number];
+export type Side = (typeof SIDES)[number];
+export type Period = (typeof PERIODS)[number];
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** Metrics that are skew readings and so must carry a convention. */
+export function isSkewMetric(metric: string): boolean {
+  return /skew|risk_reversal/.test(metric);
+}
