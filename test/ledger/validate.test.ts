@@ -49,7 +49,7 @@ describe("validateLedger on a valid ledger", () => {
 describe("claim validation messages", () => {
   it("bad number", () => {
     expect(claimErrors(claimsWith(claimRow({ value: "71,422" })))).toEqual([
-      'data/claims.csv:5:6: value "71,422" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, signs like + or %)',
+      'data/claims.csv:5:6: value "71,422" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, + or %)',
     ]);
   });
 

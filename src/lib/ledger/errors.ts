@@ -14,8 +14,10 @@ export function formatIssue(issue: LedgerIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
 }
 
-export function sortIssues(issues: LedgerIssue[]): LedgerIssue[] {
-  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
+/** Issues in reading order: by file (in the given order), then line and column. */
+export function sortIssues(issues: LedgerIssue[], fileOrder: readonly string[] = []): LedgerIssue[] {
+  const rank = (issue: LedgerIssue) => fileOrder.indexOf(issue.file);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
 }
 
 /** Thrown by loadLedger; the message lists every issue, one per line. */

@@ -1,7 +1,7 @@
 // Read the ledger from data/, validate it, and return it with sources attached.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { LedgerError, type LedgerIssue } from "./errors.ts";
+import { LedgerError, sortIssues, type LedgerIssue } from "./errors.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, displayPath } from "./paths.ts";
 import { findQuoteIssues } from "./quotes.ts";
 import type { Ledger } from "./types.ts";
@@ -43,7 +43,8 @@ export function checkLedger({ dataDir = DEFAULT_DATA_DIR, seedsDir = DEFAULT_SEE
   const quoteIssues = quotesChecked
     ? findQuoteIssues(ledger, { claimsFile: files.claims.label, sourcesFile: files.sources.label, seedsDir })
     : [];
-  return { ledger, issues: [...issues, ...quoteIssues], quotesChecked };
+  const fileOrder = [files.sources.label, files.claims.label, files.conflicts.label];
+  return { ledger, issues: sortIssues([...issues, ...quoteIssues], fileOrder), quotesChecked };
 }
 
 /** Read the three files; a missing one stops here with its own issue. */

@@ -76,7 +76,7 @@ const optionalNumber = (column: string) =>
     .string()
     .refine((v) => v === "" || PLAIN_NUMBER.test(v), {
       error: (issue) =>
-        `${column} "${input(issue)}" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, signs like + or %)`,
+        `${column} "${input(issue)}" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, + or %)`,
     })
     .transform((v) => (v === "" ? null : Number(v)));
 

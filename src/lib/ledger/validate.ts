@@ -43,6 +43,7 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
     conflictRowSchema({ claimsFile: files.claims.label, claimIds }),
   );
 
+  // A claim whose source row is invalid is left out; the source's issue is reported.
   const sourceById = new Map(sources.values.map((source) => [source.id, source]));
   const citedClaims = claims.values.flatMap((claim): CitedClaim[] => {
     const source = sourceById.get(claim.sourceId);
