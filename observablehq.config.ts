@@ -5,7 +5,27 @@ export default {
   root: "src",
   title: "Bitcoin, February 2026",
   pages: [
-    { name: "Overview", path: "/" }
+    { name: "Overview", path: "/" },
+    {
+      name: "The evidence",
+      open: true,
+      pages: [
+        { name: "Derivatives", path: "/derivatives" },
+        { name: "Liquidations", path: "/liquidations" },
+        { name: "Flows and on-chain", path: "/flows" },
+        { name: "Miners", path: "/miners" },
+        { name: "Macro", path: "/macro" }
+      ]
+    },
+    { name: "Signal scorecard", path: "/scorecard" },
+    {
+      name: "Check the numbers",
+      open: true,
+      pages: [
+        { name: "Sources", path: "/sources" },
+        { name: "Methodology", path: "/methodology" }
+      ]
+    }
   ],
   search: true,
   // The default adds a font stylesheet from a font CDN; the site must load nothing off-site.

@@ -1,10 +1,22 @@
+import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+
+/** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
+export interface MarketDataset<Row = Record<string, unknown>> {
+  dataset: string;
+  mode: "snapshot" | "live" | "absent";
+  asOf: string | null;
+  meta: { sources: { source: string; endpoint: string }[]; method: string } | null;
+  rows: Row[];
+}
 
 export interface ChartFigureOptions {
   /** Short title shown above the chart. */
   title?: string;
   /** File name (without extension) for the CSV download. */
   filename: string;
+  /** Market series drawn over the reported figures, if any were captured. */
+  market?: MarketDataset<object>;
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -16,6 +28,13 @@ export function claimHref(id: string): string {
 export function claimAttribution(claim: CitedClaim): string {
   return claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet;
 }
+
+/** Tip channels for a mark drawn from claims: the figure as stated, its date and its source. */
+export const claimTipChannels = {
+  figure: (claim: CitedClaim) => formatClaimValue(claim),
+  date: (claim: CitedClaim) => claimDate(claim),
+  source: (claim: CitedClaim) => claimAttribution(claim)
+};
 
 /** A caption naming every source of the drawn claims, built from the rows themselves. */
 export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
@@ -58,13 +77,27 @@ export function claimsCsv(claims: readonly CitedClaim[]): string {
   return [csvColumns.join(","), ...rows].join("\n") + "\n";
 }
 
-function downloadLink(claims: readonly CitedClaim[], filename: string): HTMLAnchorElement {
+/** Market rows as CSV, with the union of their fields as columns. */
+export function rowsCsv(rows: readonly object[]): string {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const lines = rows.map((row) => columns.map((column) => csvCell((row as Record<string, unknown>)[column])).join(","));
+  return [columns.join(","), ...lines].join("\n") + "\n";
+}
+
+function downloadLink(csv: string, filename: string, label: string): HTMLAnchorElement {
   const link = document.createElement("a");
   link.className = "chart-download";
   link.download = `${filename}.csv`;
-  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(claimsCsv(claims))}`;
-  link.textContent = "Download data (CSV)";
+  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  link.textContent = label;
   return link;
+}
+
+/** "Deribit public/get_tradingview_chart_data (snapshot fetched 2026-03-02 10:00 UTC)". */
+export function marketAttribution(market: MarketDataset<object>): string {
+  const endpoints = (market.meta?.sources ?? []).map(({ source, endpoint }) => `${source} ${endpoint}`);
+  const when = market.asOf ? `, fetched ${market.asOf.slice(0, 16).replace("T", " ")} UTC` : "";
+  return `${endpoints.join("; ") || market.dataset} (${market.mode}${when})`;
 }
 
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
@@ -77,7 +110,12 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     figure.append(title);
   }
   const caption = sourceCaption(claims);
-  caption.append(" ", downloadLink(claims, options.filename));
+  const { market } = options;
+  if (market && market.rows.length > 0) caption.append(` Market series computed from ${marketAttribution(market)}.`);
+  caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
+  if (market && market.rows.length > 0) {
+    caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-market`, "Download market series (CSV)"));
+  }
   figure.append(chart, caption);
   return figure;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { claimsCsv, claimAttribution } from "../../src/components/chartFigure.ts";
+import { claimAttribution, claimsCsv, marketAttribution, rowsCsv } from "../../src/components/chartFigure.ts";
 import { testClaim } from "../support/claims.ts";
 
 const claim = testClaim({
@@ -29,5 +29,23 @@ describe("claimAttribution", () => {
 
   test("names the outlet alone when it stated the figure itself", () => {
     expect(claimAttribution({ ...claim, attributedTo: null })).toBe("Outlet A");
+  });
+});
+
+describe("market series", () => {
+  const market = {
+    dataset: "price",
+    mode: "snapshot" as const,
+    asOf: "2026-03-02T10:15:00.000Z",
+    meta: { sources: [{ source: "Coinbase Exchange", endpoint: "/products/BTC-USD/candles" }], method: "hourly candles" },
+    rows: [{ time: "2026-02-06T00:00:00Z", close: 63000 }, { time: "2026-02-06T01:00:00Z", close: 62500, volume: 10 }]
+  };
+
+  test("names the endpoints, the mode and the fetch time", () => {
+    expect(marketAttribution(market)).toBe("Coinbase Exchange /products/BTC-USD/candles (snapshot, fetched 2026-03-02 10:15 UTC)");
+  });
+
+  test("writes rows with the union of their fields", () => {
+    expect(rowsCsv(market.rows)).toBe("time,close,volume\n2026-02-06T00:00:00Z,63000,\n2026-02-06T01:00:00Z,62500,10\n");
   });
 });
