@@ -1,0 +1,103 @@
+// `npm run snapshot`: fetch every source for the event window, compute every dataset, and
+// write the datasets whose inputs all arrived. Nothing is written until every fetch has
+// settled, and a dataset whose fetch failed keeps its previous file.
+
+import { HttpClient, type EndpointUse } from "../live/http.ts";
+import type { CheckableClaim } from "../metrics/factCheck.ts";
+import { eventWindow, type EventWindow } from "../window.ts";
+import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD, type BuiltDataset, type MarketDataset } from "./build.ts";
+import { codeVersion } from "./codeVersion.ts";
+import { MarketInputs } from "./inputs.ts";
+import { readSnapshot, snapshotDir, writeSnapshotAtomic, type DatasetName, type SnapshotFile } from "./store.ts";
+
+export interface CaptureOptions {
+  env?: NodeJS.ProcessEnv;
+  client?: HttpClient;
+  now?: () => number;
+  /** The ledger's claims, read only when the fact-check can be built. */
+  claims: () => readonly CheckableClaim[];
+}
+
+export interface DatasetFailure {
+  dataset: DatasetName;
+  error: Error;
+}
+
+export interface CaptureResult {
+  dir: string;
+  written: DatasetName[];
+  failures: DatasetFailure[];
+}
+
+export async function captureSnapshot({ env = process.env, client = new HttpClient(), now = Date.now, claims }: CaptureOptions): Promise<CaptureResult> {
+  const window = eventWindow(env);
+  const dir = snapshotDir(env);
+  const fetchedAt = new Date(now()).toISOString();
+  const inputs = new MarketInputs(client, window, env, now);
+  const names = Object.keys(BUILDERS) as MarketDataset[];
+  const settled = await Promise.allSettled(names.map((name) => BUILDERS[name](inputs)));
+
+  const files = new Map<DatasetName, SnapshotFile>();
+  const failures: DatasetFailure[] = [];
+  settled.forEach((outcome, i) => {
+    const dataset = names[i]!;
+    if (outcome.status === "rejected") {
+      failures.push({ dataset, error: asError(outcome.reason) });
+    } else if (outcome.value.rows.length === 0) {
+      failures.push({ dataset, error: new Error(`${dataset}: the fetched data gave no rows`) });
+    } else {
+      files.set(dataset, snapshotFile(dataset, outcome.value, window, fetchedAt));
+    }
+  });
+
+  if (FACT_CHECK_INPUTS.every((name) => files.has(name))) {
+    try {
+      const inputFiles = Object.fromEntries(FACT_CHECK_INPUTS.map((name) => [name, files.get(name) ?? null]));
+      const built = buildFactCheck(claims(), inputFiles as Parameters<typeof buildFactCheck>[1]);
+      files.set("fact-check", snapshotFile("fact-check", { ...built, method: FACT_CHECK_METHOD }, window, fetchedAt));
+    } catch (error) {
+      failures.push({ dataset: "fact-check", error: asError(error) });
+    }
+  } else {
+    failures.push({ dataset: "fact-check", error: new Error("fact-check: not rebuilt because an input dataset failed") });
+  }
+
+  for (const file of files.values()) writeSnapshotAtomic(dir, file);
+  return { dir, written: [...files.keys()], failures };
+}
+
+/** Rebuild only the fact-check from the snapshot already on disk and the current ledger; no network. */
+export function recomputeFactCheck(claims: readonly CheckableClaim[], env: NodeJS.ProcessEnv = process.env): string {
+  const dir = snapshotDir(env);
+  const inputFiles = Object.fromEntries(FACT_CHECK_INPUTS.map((name) => [name, readSnapshot(dir, name)]));
+  const present = Object.values(inputFiles).filter((file): file is SnapshotFile => file !== null);
+  if (present.length === 0) throw new Error(`no market datasets in ${dir} to check claims against`);
+  const built = buildFactCheck(claims, inputFiles as Parameters<typeof buildFactCheck>[1]);
+  const fetchedAt = present.map((file) => file.meta.fetchedAt).sort()[0]!;
+  return writeSnapshotAtomic(dir, snapshotFile("fact-check", { ...built, method: FACT_CHECK_METHOD }, present[0]!.meta.window, fetchedAt));
+}
+
+export function snapshotFile(
+  dataset: DatasetName,
+  built: Pick<BuiltDataset, "rows" | "method" | "summary"> & { uses: EndpointUse[] },
+  window: EventWindow,
+  fetchedAt: string,
+): SnapshotFile {
+  return {
+    meta: {
+      dataset,
+      fetchedAt,
+      window,
+      rowCount: built.rows.length,
+      codeVersion: codeVersion(),
+      sources: built.uses,
+      method: built.method,
+      ...(built.summary === undefined ? {} : { summary: built.summary }),
+    },
+    rows: built.rows,
+  };
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}

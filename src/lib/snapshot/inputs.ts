@@ -1,0 +1,67 @@
+// The raw market inputs of one run, each fetched at most once and shared by the datasets
+// that need it. Each input carries the endpoints it was fetched from, for the datasets' meta.
+
+import { coinbaseBase, fetchHourlyCandles } from "../live/coinbase.ts";
+import { deribitBases, fetchDvol, fetchFundingHistory, fetchFutureDailyCandles, fetchOptionTrades } from "../live/deribit.ts";
+import { fetchFredSeries, fredBase, FRED_SERIES, type Observation } from "../live/fred.ts";
+import type { EndpointUse, HttpClient } from "../live/http.ts";
+import { fetchMiningHistory, mempoolBase } from "../live/mempool.ts";
+import { expiryCode, nextQuarterlyExpiry } from "../metrics/instruments.ts";
+import { windowEndMs, type EventWindow } from "../window.ts";
+
+export interface Fetched<T> {
+  data: T;
+  uses: EndpointUse[];
+}
+
+export class MarketInputs {
+  private readonly cache = new Map<string, Promise<Fetched<unknown>>>();
+
+  constructor(
+    private readonly client: HttpClient,
+    readonly window: EventWindow,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The quarterly future that is still trading at the end of the window. */
+  get quarterlyFuture(): { name: string; expiryMs: number } {
+    const expiryMs = nextQuarterlyExpiry(windowEndMs(this.window));
+    return { name: `BTC-${expiryCode(expiryMs)}`, expiryMs };
+  }
+
+  optionTrades() {
+    return this.once("option-trades", (c) => fetchOptionTrades(c, deribitBases(this.env), this.window));
+  }
+  dvol() {
+    return this.once("dvol", (c) => fetchDvol(c, deribitBases(this.env), this.window));
+  }
+  funding() {
+    return this.once("funding", (c) => fetchFundingHistory(c, deribitBases(this.env), this.window));
+  }
+  futureCandles() {
+    return this.once("future", (c) => fetchFutureDailyCandles(c, deribitBases(this.env), this.quarterlyFuture.name, this.window));
+  }
+  spotHourly() {
+    return this.once("spot", (c) => fetchHourlyCandles(c, coinbaseBase(this.env), this.window));
+  }
+  mining() {
+    return this.once("mining", (c) => fetchMiningHistory(c, mempoolBase(this.env), this.window, this.now()));
+  }
+  macro(): Promise<Fetched<Record<string, Observation[]>>> {
+    return this.once("macro", async (c) => {
+      const series = await Promise.all(FRED_SERIES.map((id) => fetchFredSeries(c, fredBase(this.env), id, this.window)));
+      return Object.fromEntries(FRED_SERIES.map((id, i) => [id, series[i]!]));
+    });
+  }
+
+  private once<T>(key: string, fetchInput: (client: HttpClient) => Promise<T>): Promise<Fetched<T>> {
+    let pending = this.cache.get(key) as Promise<Fetched<T>> | undefined;
+    if (!pending) {
+      const client = this.client.child();
+      pending = fetchInput(client).then((data) => ({ data, uses: client.endpointUses() }));
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+}

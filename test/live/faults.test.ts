@@ -1,0 +1,99 @@
+// Every source × every fault: the capture names the source and endpoint that failed, the
+// snapshot files that depend on it keep their bytes, and a normal (snapshot-mode) build
+// still reads them.
+
+import { cpSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureSnapshot } from "../../src/lib/snapshot/capture.ts";
+import { datasetOutput } from "../../src/lib/snapshot/loader.ts";
+import { DATASETS, readSnapshot, type DatasetName } from "../../src/lib/snapshot/store.ts";
+import { FAULTS, PAGINATED_SOURCES, SOURCES, startFixtureServers, type Fault, type FixtureServers, type FixtureSource } from "../fixtures/server.ts";
+import { fastClient, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
+
+const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
+  deribit: ["options-skew", "basis", "funding", "dvol", "fact-check"],
+  coinbase: ["price", "basis", "mining", "volume-profile", "fact-check"],
+  mempool: ["mining", "fact-check"],
+  fred: ["macro", "fact-check"],
+};
+
+const EXPECTED_REASON: Record<Fault, RegExp> = {
+  timeout: /timed out after 250 ms \(after 2 attempts\)/,
+  refused: /connection refused/,
+  "rate-limit": /rate limited \(HTTP 429/,
+  "server-error": /server error \(HTTP 500/,
+  truncated: /response cut off before the end of its body/,
+  "missing-field": /unexpected response shape|unexpected CSV header/,
+  empty: /empty result/,
+  "pagination-loop": /pagination did not advance|ignores the requested range/,
+};
+
+let servers: FixtureServers;
+let goodDir: string;
+
+beforeAll(async () => {
+  servers = await startFixtureServers();
+  goodDir = tempDir("snapshot-good");
+  const { failures } = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: goodDir }, client: fastClient(), claims: () => TEST_CLAIMS });
+  expect(failures).toEqual([]);
+}, 30_000);
+afterAll(() => servers.close());
+
+const cases = SOURCES.flatMap((source) =>
+  FAULTS.filter((fault) => fault !== "pagination-loop" || PAGINATED_SOURCES.includes(source)).map((fault) => ({ source, fault })),
+);
+
+describe.each(cases)("$source with $fault", ({ source, fault }) => {
+  it("fails naming the source and endpoint, and leaves its snapshot files alone", async () => {
+    const dir = tempDir(`snapshot-${source}-${fault}`);
+    cpSync(goodDir, dir, { recursive: true });
+    const before = folderContents(dir);
+    servers.setFault(source, { fault, retryAfter: "1" });
+    const waits: number[] = [];
+    try {
+      const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir };
+      const result = await captureSnapshot({ env, client: fastClient(waits), claims: () => TEST_CLAIMS });
+
+      // Only the paged Deribit endpoints (trades, DVOL) can loop.
+      const affected: DatasetName[] = fault === "pagination-loop" && source === "deribit" ? ["options-skew", "dvol", "fact-check"] : DEPENDENTS[source];
+      const failed = new Set(result.failures.map((f) => f.dataset));
+      expect([...failed].sort()).toEqual([...affected].sort());
+      const sourceErrors = result.failures.map((f) => f.error.message).filter((m) => m.startsWith(`${source} `));
+      expect(sourceErrors.length).toBeGreaterThan(0);
+      for (const message of sourceErrors) {
+        expect(message).toMatch(new RegExp(`^${source} \\S+: `));
+        expect(message).toMatch(EXPECTED_REASON[fault]);
+      }
+      if (fault === "rate-limit") expect(waits).toContain(1000);
+
+      const after = folderContents(dir);
+      for (const dataset of affected) expect(after[`${dataset}.json`]).toBe(before[`${dataset}.json`]);
+      expect(Object.keys(after)).toEqual(Object.keys(before)); // no temporary files left behind
+
+      for (const dataset of affected) {
+        const output = await datasetOutput(dataset, { env: { REPORT_SNAPSHOT_DIR: dir } });
+        expect(output.mode).toBe("snapshot");
+        expect(output.rows).toEqual(readSnapshot(goodDir, dataset)!.rows);
+      }
+    } finally {
+      servers.setFault(source, null);
+    }
+  }, 20_000);
+});
+
+describe("every source failing", () => {
+  it("changes no file at all", async () => {
+    const dir = tempDir("snapshot-all-down");
+    cpSync(goodDir, dir, { recursive: true });
+    const before = folderContents(dir);
+    for (const source of SOURCES) servers.setFault(source, { fault: "refused" });
+    try {
+      const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), claims: () => TEST_CLAIMS });
+      expect(result.written).toEqual([]);
+      expect(result.failures.map((f) => f.dataset).sort()).toEqual([...DATASETS].sort());
+      expect(folderContents(dir)).toEqual(before);
+    } finally {
+      for (const source of SOURCES) servers.setFault(source, null);
+    }
+  }, 20_000);
+});
