@@ -53,6 +53,9 @@ interface Computed {
   from: string;
 }
 
+/** Periods that state a threshold, a projection or an undated figure, not a reading to check. */
+const UNCHECKABLE_PERIODS = new Set(["reference", "scenario", "undated-follow-up"]);
+
 /** Days a dated reading may fall back to the latest earlier value (markets close on weekends). */
 const MAX_STALENESS_DAYS = 3;
 
@@ -71,7 +74,7 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
   for (const claim of claims) {
     const claimed = claim.value ?? claim.high ?? claim.low;
     const day = claim.asOf?.slice(0, 10);
-    if (claimed === null || !day) continue;
+    if (claimed === null || !day || UNCHECKABLE_PERIODS.has(claim.period ?? "")) continue;
     const computed = computeCounterpart(claim, day, inputs);
     if (!computed) continue;
     rows.push({
@@ -118,6 +121,10 @@ function computeCounterpart(claim: CheckableClaim, day: string, inputs: FactChec
   }
   if (asset === "BTC" && inputs.price) {
     if (claim.period === "since-low" || /rebound/.test(metric)) return reboundCounterpart(inputs.price, day, claim.unit);
+    if (metric === "price_change" && claim.period === "1d" && claim.unit === "pct") {
+      const bar = dailyBars(inputs.price).find((b) => b.date === day);
+      return bar ? { value: 100 * (bar.close / bar.open - 1), dataset: "price", from: `Coinbase BTC-USD open-to-close change on ${day} (UTC day)` } : null;
+    }
     if (claim.unit === "usd" && ["open", "close", "low", "high"].includes(metric)) {
       const bar = dailyBars(inputs.price).find((b) => b.date === day);
       const field = metric as "open" | "close" | "low" | "high";
@@ -135,7 +142,9 @@ function skewCounterpart(
 ): Computed | null {
   const onDay = inputs.skew?.filter((r) => r.date === day) ?? [];
   if (onDay.length === 0) return null;
-  const wanted = tenorDays ?? 30;
+  // Without a stated tenor: the Deribit RR25 quotes were short-dated, the put-minus-call
+  // "options skew" is the 30-day reading.
+  const wanted = tenorDays ?? (convention === "rr25" ? 7 : 30);
   const row = onDay.reduce((best, r) => (Math.abs(r.tenor_days - wanted) < Math.abs(best.tenor_days - wanted) ? r : best));
   const converted = toConvention(row.rr25, "rr25", convention);
   const note = convention === "rr25" ? "" : ", sign flipped to put_minus_call (a different construction, so magnitudes are not comparable)";

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { Candle } from "../../src/lib/metrics/candles.ts";
+import { factCheckRows, type CheckableClaim, type FactCheckInputs } from "../../src/lib/metrics/factCheck.ts";
+
+const bar = (iso: string, open: number, high: number, low: number, close: number): Candle => ({ time: Date.parse(iso), open, high, low, close, volume: 1 });
+
+const inputs: FactCheckInputs = {
+  price: [
+    bar("2026-02-05T00:00:00Z", 73_000, 73_500, 72_800, 73_200),
+    bar("2026-02-05T23:00:00Z", 63_000, 63_100, 62_400, 62_700),
+    bar("2026-02-06T01:00:00Z", 62_700, 62_800, 60_100, 60_500),
+    bar("2026-02-06T15:00:00Z", 68_000, 71_300, 67_900, 70_900),
+  ],
+  basis: [{ date: "2026-02-06", basis_pct: 2.4 }],
+  skew: [
+    { date: "2026-02-05", tenor_days: 7, rr25: -12.5 },
+    { date: "2026-02-05", tenor_days: 30, rr25: -9 },
+    { date: "2026-02-06", tenor_days: 30, rr25: -11 },
+  ],
+  mining: [{ date: "2026-02-04", hashprice_usd_per_ph_day: 31.5 }],
+  adjustments: [
+    { time: "2026-01-24T03:00:00.000Z", change_pct: -2 },
+    { time: "2026-02-07T11:00:00.000Z", change_pct: -11.2 },
+  ],
+  macro: [
+    { date: "2026-02-06", series: "SP500", change_pct: 1.9 },
+    { date: "2026-02-06", series: "NASDAQCOM", change_pct: 2.1 },
+  ],
+};
+
+const claim = (c: Partial<CheckableClaim> & Pick<CheckableClaim, "id" | "metric" | "unit">): CheckableClaim => ({
+  topic: "price", asset: "BTC", value: null, low: null, high: null, asOf: "2026-02-06", period: "point", convention: null, tenorDays: null, ...c,
+});
+
+describe("factCheckRows", () => {
+  it("pairs each checkable claim with its computed counterpart", () => {
+    const rows = factCheckRows(
+      [
+        claim({ id: "open", metric: "open", unit: "usd", value: 73_100, asOf: "2026-02-05", period: "1d" }),
+        claim({ id: "close", metric: "close", unit: "usd", value: 62_600, asOf: "2026-02-05", period: "1d" }),
+        claim({ id: "low", metric: "low", unit: "usd", value: 60_000, period: "intraday" }),
+        claim({ id: "session", metric: "price_change", unit: "pct", value: -12, asOf: "2026-02-05", period: "1d" }),
+        claim({ id: "rebound", metric: "price_change", unit: "pct", value: 17, period: "since-low" }),
+        claim({ id: "basis", metric: "annualized_basis", unit: "pct_annualized", value: 2 }),
+        claim({ id: "rr", metric: "risk_reversal_25d", unit: "vol_pts", value: -13, asOf: "2026-02-05", convention: "rr25" }),
+        claim({ id: "pmc", metric: "options_skew", unit: "pct", value: 20, convention: "put_minus_call" }),
+        claim({ id: "hashprice", metric: "hashprice", unit: "usd_per_ph_day", high: 32, asOf: "2026-02-05" }),
+        claim({ id: "difficulty", metric: "difficulty_change_expected", unit: "pct", value: -13.37, asOf: "2026-02-05", period: "next-adjustment" }),
+        claim({ id: "sp", topic: "macro", metric: "price_change", asset: "SP500", unit: "pct", value: 1.97, period: "1d" }),
+        claim({ id: "nasdaq", topic: "macro", metric: "price_change", asset: "NASDAQ", unit: "pct", value: 2.18, period: "1d" }),
+      ],
+      inputs,
+    );
+    const computed = Object.fromEntries(rows.map((r) => [r.claim_id, r.computed]));
+    expect(computed).toEqual({
+      open: 73_000,
+      close: 62_700,
+      low: 60_100,
+      session: expect.closeTo(100 * (62_700 / 73_000 - 1), 9),
+      rebound: expect.closeTo(100 * (71_300 / 60_100 - 1), 9),
+      basis: 2.4,
+      rr: -12.5, // 7-day by default for RR25
+      pmc: 11, // RR25 -11 at 30 days, sign flipped
+      hashprice: 31.5, // latest reading within three days
+      difficulty: -11.2,
+      sp: 1.9,
+      nasdaq: 2.1,
+    });
+    const hashprice = rows.find((r) => r.claim_id === "hashprice")!;
+    expect(hashprice).toMatchObject({ claimed: 32, difference: -0.5, dataset: "mining" });
+  });
+
+  it("produces no row for claims it cannot check or whose inputs are missing", () => {
+    const rows = factCheckRows(
+      [
+        claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_bn", value: 2.6 }),
+        claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", low: 5, high: 10, period: "reference" }),
+        claim({ id: "undated", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "undated-follow-up" }),
+        claim({ id: "old-skew", metric: "options_skew", unit: "pct", value: 11, asOf: "2025-11-21", convention: "put_minus_call" }),
+        claim({ id: "gold", topic: "macro", metric: "price_change", asset: "GOLD", unit: "pct", value: 3.9, period: "1d" }),
+        claim({ id: "late-low", metric: "low", unit: "usd", value: 1, asOf: "2026-02-20", period: "intraday" }),
+      ],
+      inputs,
+    );
+    expect(rows).toEqual([]);
+    expect(factCheckRows([claim({ id: "low", metric: "low", unit: "usd", value: 60_000 })], {})).toEqual([]);
+  });
+});
