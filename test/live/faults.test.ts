@@ -90,6 +90,10 @@ describe("every source failing", () => {
     try {
       const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), claims: () => TEST_CLAIMS });
       expect(result.written).toEqual([]);
+      // Every endpoint that was tried is named, not only the first failure of each dataset.
+      const named = result.sourceErrors.map((e) => `${e.source} ${e.endpoint}`);
+      for (const source of SOURCES) expect(named.some((n) => n.startsWith(`${source} `)), source).toBe(true);
+      expect(named).toContain("fred fredgraph.csv?id=CBBTCUSD");
       expect(result.failures.map((f) => f.dataset).sort()).toEqual([...DATASETS].sort());
       expect(folderContents(dir)).toEqual(before);
     } finally {

@@ -2,7 +2,7 @@
 // write the datasets whose inputs all arrived. Nothing is written until every fetch has
 // settled, and a dataset whose fetch failed keeps its previous file.
 
-import { HttpClient, type EndpointUse } from "../live/http.ts";
+import { HttpClient, SourceError, type EndpointUse } from "../live/http.ts";
 import type { CheckableClaim } from "../metrics/factCheck.ts";
 import { eventWindow, type EventWindow } from "../window.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD, type BuiltDataset, type MarketDataset } from "./build.ts";
@@ -27,6 +27,8 @@ export interface CaptureResult {
   dir: string;
   written: DatasetName[];
   failures: DatasetFailure[];
+  /** Every failed fetch, once per source and endpoint. */
+  sourceErrors: SourceError[];
 }
 
 export async function captureSnapshot({ env = process.env, client = new HttpClient(), now = Date.now, claims }: CaptureOptions): Promise<CaptureResult> {
@@ -63,7 +65,15 @@ export async function captureSnapshot({ env = process.env, client = new HttpClie
   }
 
   for (const file of files.values()) writeSnapshotAtomic(dir, file);
-  return { dir, written: [...files.keys()], failures };
+  return { dir, written: [...files.keys()], failures, sourceErrors: uniqueSourceErrors(inputs.fetchErrors()) };
+}
+
+function uniqueSourceErrors(errors: readonly Error[]): SourceError[] {
+  const byEndpoint = new Map<string, SourceError>();
+  for (const error of errors) {
+    if (error instanceof SourceError && !byEndpoint.has(`${error.source} ${error.endpoint}`)) byEndpoint.set(`${error.source} ${error.endpoint}`, error);
+  }
+  return [...byEndpoint.values()];
 }
 
 /** Rebuild only the fact-check from the snapshot already on disk and the current ledger; no network. */

@@ -16,6 +16,7 @@ export interface Fetched<T> {
 
 export class MarketInputs {
   private readonly cache = new Map<string, Promise<Fetched<unknown>>>();
+  private readonly errors: Error[] = [];
 
   constructor(
     private readonly client: HttpClient,
@@ -50,9 +51,19 @@ export class MarketInputs {
   }
   macro(): Promise<Fetched<Record<string, Observation[]>>> {
     return this.once("macro", async (c) => {
-      const series = await Promise.all(FRED_SERIES.map((id) => fetchFredSeries(c, fredBase(this.env), id, this.window)));
-      return Object.fromEntries(FRED_SERIES.map((id, i) => [id, series[i]!]));
+      const settled = await Promise.allSettled(FRED_SERIES.map((id) => fetchFredSeries(c, fredBase(this.env), id, this.window)));
+      const failed = settled.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as Error] : []));
+      if (failed.length > 0) {
+        this.errors.push(...failed.slice(1)); // the first is recorded as this input's error
+        throw failed[0];
+      }
+      return Object.fromEntries(FRED_SERIES.map((id, i) => [id, (settled[i] as PromiseFulfilledResult<Observation[]>).value]));
     });
+  }
+
+  /** Every fetch error so far, including inputs whose dataset failed first on another input. */
+  fetchErrors(): Error[] {
+    return [...this.errors];
   }
 
   private once<T>(key: string, fetchInput: (client: HttpClient) => Promise<T>): Promise<Fetched<T>> {
@@ -60,6 +71,7 @@ export class MarketInputs {
     if (!pending) {
       const client = this.client.child();
       pending = fetchInput(client).then((data) => ({ data, uses: client.endpointUses() }));
+      pending.catch((error: unknown) => this.errors.push(error instanceof Error ? error : new Error(String(error))));
       this.cache.set(key, pending);
     }
     return pending;
