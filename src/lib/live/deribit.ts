@@ -207,7 +207,7 @@ function deribitRequest(base: string, endpoint: string, params: Record<string, s
   return { source: SOURCE, endpoint, url: endpointUrl(base, endpoint, params) };
 }
 
-export function guardPages(client: HttpClient, request: SourceRequest, page: number): void {
+function guardPages(client: HttpClient, request: SourceRequest, page: number): void {
   if (page > client.policy.maxPages) {
     throw fail(request, `pagination exceeded ${client.policy.maxPages} pages; stopping in case it never ends`);
   }

@@ -8,7 +8,7 @@ import { annualizedBasis } from "../metrics/basis.ts";
 import { dailyBars, type Candle } from "../metrics/candles.ts";
 import { fundingApr } from "../metrics/funding.ts";
 import { hashprice } from "../metrics/hashprice.ts";
-import { pricePathStats, type PricePathStats } from "../metrics/pricePath.ts";
+import { pricePathStats } from "../metrics/pricePath.ts";
 import { MS_PER_DAY, utcDay } from "../metrics/time.ts";
 import { highestVolumeBand, volumeProfile, type VolumeBand } from "../metrics/volumeProfile.ts";
 
@@ -25,10 +25,6 @@ export interface PriceRow {
 
 export function priceRows(candles: readonly Candle[]): PriceRow[] {
   return candles.map((c) => ({ time: iso(c.time), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume }));
-}
-
-export function priceSummary(candles: readonly Candle[]): PricePathStats | null {
-  return pricePathStats(candles);
 }
 
 export interface BasisRow {
