@@ -1,4 +1,9 @@
+import { commentarySection, loadCommentary } from "./src/lib/commentary.ts";
 import { snapshotFooterNote } from "./src/lib/siteInfo.ts";
+
+// Every src/commentary/*.md, newest first; a page with bad front matter stops the build here,
+// with the file and the field named.
+const commentary = loadCommentary();
 
 // See https://observablehq.com/framework/config for the options.
 export default {
@@ -18,6 +23,7 @@ export default {
       ]
     },
     { name: "Signal scorecard", path: "/scorecard" },
+    ...(commentary.length > 0 ? [commentarySection(commentary)] : []),
     {
       name: "Check the numbers",
       open: true,
