@@ -1,0 +1,100 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, openPage } from "../support/browser.ts";
+import { serveStatic, type StaticSite } from "../support/staticServer.ts";
+import { makeTempProject, type TempProject } from "../support/tempProject.ts";
+
+// A researcher drops a file into src/commentary/ and builds; nothing else is edited.
+const newPage = `---
+title: A note added in the test
+author: Test Researcher
+date: 2099-01-01
+summary: Dated far ahead so it lists first.
+charts: 2
+---
+
+# A note added in the test
+
+\`\`\`js
+import { chartEmbed } from "../components/chartEmbed.js";
+const claims = FileAttachment("../data/claims.json").json();
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("priceWaypoints", claims, ["btc-open-2026-02-05", "btc-low-2026-02-06"], { width })));
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("etfFlows", claims, ["btc-etf-flow-2026-02-04", "btc-etf-flow-2026-02-05"], { width })));
+\`\`\`
+`;
+
+describe("a new commentary file", () => {
+  let project: TempProject;
+  let site: StaticSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    project = makeTempProject();
+    writeFileSync(join(project.dir, "src/commentary/added-in-test.md"), newPage);
+    await project.build();
+    site = await serveStatic(join(project.dir, "dist"));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    project?.remove();
+  });
+
+  test("appears in the sidebar under Commentary, newest first", async () => {
+    const report = await openPage(browser, new URL("scorecard", site.url).href);
+    const section = report.page.locator("#observablehq-sidebar details", { has: report.page.locator("summary", { hasText: "Commentary" }) });
+    const links = await section.locator("a").allInnerTexts();
+    await report.page.context().close();
+    expect(links[0]).toBe("A note added in the test");
+    expect(links).toContain("The open interest drop was mostly price");
+  });
+
+  test("is listed on the overview with author, date and summary, linking to the page", async () => {
+    const report = await openPage(browser, site.url);
+    const first = report.page.locator(".commentary-list li").first();
+    const text = await first.innerText();
+    const href = await first.locator("a").getAttribute("href");
+    await report.page.context().close();
+    expect(report.problems).toEqual([]);
+    expect(text).toContain("A note added in the test");
+    expect(text).toContain("Test Researcher · 2099-01-01");
+    expect(text).toContain("Dated far ahead so it lists first.");
+    expect(href).toBe("./commentary/added-in-test");
+  });
+
+  test("draws its embedded charts from only the claims it names", async () => {
+    const report = await openPage(browser, new URL("commentary/added-in-test", site.url).href);
+    const captions = await report.page.locator("figure.report-chart figcaption").allInnerTexts();
+    await report.page.context().close();
+    expect(report.problems).toEqual([]);
+    expect(report.chartCount).toBe(2);
+    expect(captions[0]).toContain("btc-open-2026-02-05");
+    expect(captions[0]).toContain("btc-low-2026-02-06");
+    expect(captions[0]).not.toContain("btc-close-2026-02-05");
+  });
+});
+
+test("a commentary file with bad front matter stops the build, naming the file and the field", async () => {
+  const project = makeTempProject();
+  try {
+    writeFileSync(join(project.dir, "src/commentary/bad-date.md"), newPage.replace("date: 2099-01-01", "date: January 1st"));
+    const failure = await project.build().then(
+      () => null,
+      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`
+    );
+    expect(failure).not.toBeNull();
+    expect(failure).toContain('src/commentary/bad-date.md: front matter field "date" "January 1st" is not a calendar date in the form YYYY-MM-DD');
+  } finally {
+    project.remove();
+  }
+});
