@@ -1,0 +1,178 @@
+import * as Plot from "@observablehq/plot";
+import { claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
+import type { CitedClaim } from "../lib/ledger/types.js";
+import { figureWidth } from "./figureWidth.js";
+import { chartFigure, claimAttribution, claimTipChannels, marketAttribution, rowsCsv, type MarketDataset } from "./chartFigure.js";
+import { boundKind, plottedValue, shortUtcDate, verticalBoundSymbol } from "./reportedBound.js";
+
+/** Rows of the captured "price" dataset (Coinbase BTC-USD hourly candles). */
+export interface PriceRow {
+  time: string;
+  close: number;
+}
+
+/** Rows of the captured "volume-profile" dataset; its band is in meta.summary. */
+export interface VolumeProfileRow {
+  price_low: number;
+  price_high: number;
+  volume: number;
+  in_band: boolean;
+}
+
+export interface VolumeBand {
+  price_low: number;
+  price_high: number;
+}
+
+export type VolumeProfileDataset = MarketDataset<VolumeProfileRow> & {
+  meta: (NonNullable<MarketDataset["meta"]> & { summary?: { band?: VolumeBand | null } }) | null;
+};
+
+export interface ClusterVsPriceOptions {
+  width: number;
+  /** Hourly BTC-USD candles, drawn as a line over the same days when captured. */
+  price?: MarketDataset<PriceRow>;
+  /** Volume by price; its highest-volume band is drawn as a proxy for the cluster when captured. */
+  volumeProfile?: VolumeProfileDataset;
+}
+
+export const CLUSTER_DAYS = ["2026-02-05", "2026-02-06", "2026-02-07"];
+
+/** Reading types in the order they are spread across a day's column. */
+export const READING_SLOTS: Record<string, number> = { open: -0.3, low: -0.15, high: 0, price: 0.15, close: 0.3 };
+
+/** The UTC calendar day of an as_of date or date-time with zone. */
+export function utcDay(asOf: string): string {
+  return asOf.length === 10 ? asOf : new Date(asOf).toISOString().slice(0, 10);
+}
+
+export function absorptionCluster(claims: readonly CitedClaim[]): CitedClaim {
+  const cluster = claims.find((c) => c.metric === "absorption_cluster" && c.asset === "BTC" && c.low !== null && c.high !== null);
+  if (!cluster) throw new Error("no BTC absorption_cluster range in the ledger");
+  return cluster;
+}
+
+/** BTC price readings (open, close, low, high, price) reported for the given UTC days, values and one-sided bounds. */
+export function clusterWaypoints(claims: readonly CitedClaim[], days: readonly string[] = CLUSTER_DAYS): CitedClaim[] {
+  return claims.filter(
+    (c) =>
+      c.topic === "price" &&
+      c.asset === "BTC" &&
+      c.metric in READING_SLOTS &&
+      c.asOf !== null &&
+      days.includes(utcDay(c.asOf)) &&
+      boundKind(c) !== "range"
+  );
+}
+
+/** Where a reading sits on the day axis: its day's index plus its type's slot. Not a time of day. */
+export function readingPosition(claim: CitedClaim, days: readonly string[]): number {
+  return days.indexOf(utcDay(claim.asOf ?? "")) + (READING_SLOTS[claim.metric] ?? 0);
+}
+
+/** An hourly market row on the same axis: day index, shifted by the fraction of the UTC day elapsed. */
+export function marketPosition(time: string, days: readonly string[]): number {
+  const ms = Date.parse(time);
+  const day = new Date(ms).toISOString().slice(0, 10);
+  return days.indexOf(day) - 0.5 + (ms - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+}
+
+const READING_SYMBOLS: Record<string, string> = { "reported value": "circle", "more than (lower bound)": "triangle", "less than (upper bound)": "triangle2" };
+
+const readingKind = (c: CitedClaim) => (boundKind(c) === "lower" ? "more than (lower bound)" : boundKind(c) === "upper" ? "less than (upper bound)" : "reported value");
+
+function csvLink(csv: string, filename: string, label: string): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.className = "chart-download";
+  link.download = `${filename}.csv`;
+  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  link.textContent = label;
+  return link;
+}
+
+/**
+ * Glassnode's absorption cluster as a band against the BTC price readings reported for
+ * Feb 5–7: points only, grouped by UTC day, never joined into a path. When captured, the
+ * hourly Coinbase closes and the highest-volume price band (a stated proxy) are drawn too.
+ */
+export function clusterVsPrice(claims: readonly CitedClaim[], { width: containerWidth, price, volumeProfile }: ClusterVsPriceOptions): HTMLElement {
+  const width = figureWidth(containerWidth);
+  const cluster = absorptionCluster(claims);
+  const readings = clusterWaypoints(claims);
+  const days = CLUSTER_DAYS;
+  const narrow = width < 560;
+  const priceRows = (price?.rows ?? []).filter((row) => days.includes(row.time.slice(0, 10)));
+  const band = volumeProfile && volumeProfile.rows.length > 0 ? (volumeProfile.meta?.summary?.band ?? null) : null;
+  const low = cluster.low as number;
+  const high = cluster.high as number;
+  const bandTitle = `Absorption cluster: ${formatClaimValue(cluster)}\n${claimDate(cluster)}\n${claimAttribution(cluster)}`;
+
+  const kinds = [...new Set(readings.map(readingKind))].sort((a, b) => Object.keys(READING_SYMBOLS).indexOf(a) - Object.keys(READING_SYMBOLS).indexOf(b));
+  const chart = Plot.plot({
+    width,
+    height: narrow ? 380 : 420,
+    marginLeft: 64,
+    marginRight: narrow ? 60 : 72,
+    x: {
+      label: narrow ? "UTC day" : "UTC day (readings grouped by type within their day, not by time)",
+      domain: [-0.5, days.length - 0.5],
+      ticks: days.map((_, i) => i),
+      tickFormat: (i: number) => shortUtcDate(days[i] ?? ""),
+      tickSize: 0
+    },
+    y: { label: "BTC price (USD)", grid: true, nice: true, tickFormat: (v: number) => `$${(v / 1000).toLocaleString("en-US")}K` },
+    color: { legend: true, domain: Object.keys(READING_SLOTS) },
+    symbol: { legend: true, domain: kinds, range: kinds.map((kind) => READING_SYMBOLS[kind]) },
+    marks: [
+      Plot.rect([cluster], { y1: "low", y2: "high", fill: "var(--theme-yellow)", fillOpacity: 0.22, className: "absorption-cluster", title: () => bandTitle }),
+      Plot.ruleY([low, high], { stroke: "var(--theme-yellow)", strokeWidth: 1.5, className: "absorption-cluster-bound" }),
+      Plot.text([high], { y: (v: number) => v, frameAnchor: "right", textAnchor: "start", dx: 4, text: (v: number) => formatInUnit(v, cluster.unit), fill: "currentColor", className: "absorption-cluster-label" }),
+      Plot.text([low], { y: (v: number) => v, frameAnchor: "right", textAnchor: "start", dx: 4, text: (v: number) => formatInUnit(v, cluster.unit), fill: "currentColor", className: "absorption-cluster-label" }),
+      Plot.text([cluster], {
+        y: (c: CitedClaim) => ((c.low as number) + (c.high as number)) / 2,
+        frameAnchor: "left",
+        textAnchor: "start",
+        dx: 6,
+        text: () => (narrow ? "absorption\ncluster" : "on-chain absorption cluster (Glassnode)"),
+        fill: "var(--theme-foreground-muted)",
+        fontSize: 11
+      }),
+      ...(band
+        ? [
+            Plot.rect([band], { y1: "price_low", y2: "price_high", fill: "none", stroke: "currentColor", strokeDasharray: "4,3", className: "volume-band" }),
+            Plot.text([band], { y: "price_high", frameAnchor: "left", textAnchor: "start", dx: 6, dy: -6, text: () => "highest-volume band, Coinbase (proxy)", fill: "currentColor", fontSize: 11 })
+          ]
+        : []),
+      ...(priceRows.length > 0
+        ? [Plot.line(priceRows, { x: (row: PriceRow) => marketPosition(row.time, days), y: "close", stroke: "currentColor", strokeOpacity: 0.45, strokeWidth: 1 })]
+        : []),
+      Plot.ruleX(days.slice(1).map((_, i) => i + 0.5), { stroke: "var(--theme-foreground-faintest)" }),
+      Plot.dot(readings, {
+        x: (c: CitedClaim) => readingPosition(c, days),
+        y: plottedValue,
+        fill: "metric",
+        symbol: readingKind,
+        rotate: (c: CitedClaim) => verticalBoundSymbol(c).rotate,
+        r: 5,
+        stroke: "var(--theme-background)",
+        channels: { reading: "metric", ...claimTipChannels },
+        tip: { format: { x: false, y: false, fill: false, symbol: false, rotate: false } }
+      })
+    ]
+  });
+
+  const figure = chartFigure(chart, [cluster, ...readings], {
+    title: `The absorption cluster against the reported BTC price, ${shortUtcDate(days[0] ?? "")}–${shortUtcDate(days.at(-1) ?? "")}`,
+    filename: "btc-absorption-cluster-vs-price",
+    market: priceRows.length > 0 ? price : undefined
+  });
+  if (band && volumeProfile) {
+    const caption = figure.querySelector("figcaption");
+    caption?.append(
+      ` Dashed band: the highest-volume price band computed from ${marketAttribution(volumeProfile)}, an exchange-volume proxy for the on-chain cluster, not the same measure. `,
+      csvLink(rowsCsv(volumeProfile.rows), "btc-volume-profile-market", "Download volume profile (CSV)")
+    );
+  }
+  figure.dataset.chart = "cluster-vs-price";
+  return figure;
+}
