@@ -29,6 +29,7 @@ export default {
       open: true,
       pages: [
         { name: "Sources", path: "/sources" },
+        { name: "Fact check", path: "/fact-check" },
         { name: "Methodology", path: "/methodology" }
       ]
     }

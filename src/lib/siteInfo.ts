@@ -1,19 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { snapshotDir } from "./snapshot/store.ts";
 
-const snapshotDir = new URL("../../data/snapshot/", import.meta.url);
-
-/** Newest fetch time among the committed snapshot files, or null when no market series is captured. */
-export function latestSnapshotFetch(dir: URL = snapshotDir): string | null {
+/** Newest fetch time among the snapshot files, or null when no market series is captured. */
+export function latestSnapshotFetch(dir: string = snapshotDir()): string | null {
   if (!existsSync(dir)) return null;
   const times = readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
-    .map((name) => JSON.parse(readFileSync(new URL(name, dir), "utf8"))?.meta?.fetchedAt)
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8"))?.meta?.fetchedAt)
     .filter((time): time is string => typeof time === "string")
     .sort();
   return times.at(-1) ?? null;
 }
 
-export function snapshotFooterNote(dir?: URL): string {
+export function snapshotFooterNote(dir?: string): string {
   const fetched = latestSnapshotFetch(dir);
   return fetched
     ? `Market data snapshot taken ${fetched.slice(0, 10)} (UTC).`

@@ -1,0 +1,66 @@
+import { claimById, formatInUnit } from "../lib/claims.js";
+import type { CitedClaim } from "../lib/ledger/types.js";
+import { claimAttribution, type MarketDataset } from "./chartFigure.js";
+import { citedFigure } from "./citedFigure.js";
+
+/** A row of the fact-check dataset (see src/lib/metrics/factCheck.ts). */
+export interface FactCheckRow {
+  claim_id: string;
+  unit: string;
+  claimed: number;
+  computed: number;
+  difference: number;
+  dataset: string;
+  computed_from: string;
+}
+
+function cell(tag: "td" | "th", content: string | Node, className?: string): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.append(content);
+  if (className) element.className = className;
+  return element;
+}
+
+/** Difference relative to the reported figure, for judging it at a glance; null beside a zero. */
+export function relativeDifference(row: Pick<FactCheckRow, "claimed" | "difference">): number | null {
+  return row.claimed === 0 ? null : row.difference / Math.abs(row.claimed);
+}
+
+// Computed values carry float noise; two decimals are finer than any printed figure.
+const roundForDisplay = (value: number) => Math.round(value * 100) / 100 || 0;
+
+function signed(value: number, unit: string): string {
+  const rounded = roundForDisplay(value);
+  return rounded === 0 ? formatInUnit(0, unit) : `${rounded > 0 ? "+" : ""}${formatInUnit(rounded, unit)}`;
+}
+
+function signedPercent(fraction: number): string {
+  const rounded = Math.round(fraction * 1000) / 10 || 0;
+  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${Math.abs(rounded).toFixed(1)}%`;
+}
+
+/** Each reported figure that has a computed counterpart, beside it and the difference. */
+export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: readonly CitedClaim[]): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "fact-check";
+  const head = document.createElement("tr");
+  for (const label of ["Reported figure", "Reported by", "Computed", "Difference", "Computed from"]) head.append(cell("th", label));
+  table.createTHead().append(head);
+  const body = table.createTBody();
+  for (const row of factCheck.rows) {
+    const claim = claimById(claims, row.claim_id);
+    const relative = relativeDifference(row);
+    const difference = `${signed(row.difference, row.unit)}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
+    const tr = document.createElement("tr");
+    tr.dataset.claimId = row.claim_id;
+    tr.append(
+      cell("td", citedFigure(claim)),
+      cell("td", `${claimAttribution(claim)}; ${claim.metric.replaceAll("_", " ")}`),
+      cell("td", formatInUnit(roundForDisplay(row.computed), row.unit), "numeric"),
+      cell("td", difference, "numeric"),
+      cell("td", row.computed_from)
+    );
+    body.append(tr);
+  }
+  return table;
+}
