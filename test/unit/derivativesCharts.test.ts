@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { loadLedger } from "../../src/lib/ledger/load.ts";
+import { basisReadings } from "../../src/components/basisVsNeutral.ts";
+import { boundLabel, fundingBounds } from "../../src/components/fundingRegime.ts";
+import { impliedPricePerBtc, notionalChangePct, openInterestPositioning } from "../../src/components/openInterestUsdVsBtc.ts";
+import { openInterestMarks } from "../../src/components/openInterestScopes.ts";
+import { longShortReadings, ratioSide } from "../../src/components/longShortRatios.ts";
+import { derivativesVolumeBars, levelBeforeChange } from "../../src/components/derivativesVolume.ts";
+import { groupSameFigure, sameFigureSources } from "../../src/components/sameFigure.ts";
+import { dayTicks, paddedDayDomain, utcNoon } from "../../src/components/utcDays.ts";
+import { testClaim } from "../support/claims.ts";
+
+const { claims } = loadLedger();
+
+describe("groupSameFigure", () => {
+  test("merges restatements of one figure and keeps different moments apart", () => {
+    const a = testClaim({ id: "a", value: 2, asOf: "2026-02-06" });
+    const b = testClaim({ id: "b", value: 2, asOf: "2026-02-06", attributedTo: "CoinGlass" });
+    const c = testClaim({ id: "c", value: 2, asOf: "2026-02-05" });
+    expect(groupSameFigure([a, b, c]).map((group) => group.map((claim) => claim.id))).toEqual([["a", "b"], ["c"]]);
+    expect(sameFigureSources([a, b])).toBe("Outlet A; CoinGlass via Outlet A");
+  });
+});
+
+describe("basisReadings", () => {
+  test("finds the 2% reading (two outlets) and the 5%-10% neutral range", () => {
+    const { readings, neutral } = basisReadings(claims);
+    expect(readings.map((group) => [group[0].value, group.length])).toEqual([[2, 2]]);
+    expect([neutral[0].low, neutral[0].high]).toEqual([5, 10]);
+  });
+});
+
+describe("fundingBounds", () => {
+  test("reads the Feb 5 funding regime as a one-sided bound below zero", () => {
+    const [bound, ...rest] = fundingBounds(claims);
+    expect(rest).toEqual([]);
+    expect(bound?.dayStart.toISOString()).toBe("2026-02-05T00:00:00.000Z");
+    expect(bound?.dayEnd.toISOString()).toBe("2026-02-06T00:00:00.000Z");
+    expect([bound?.upper, bound?.lower]).toEqual([0, null]);
+    expect(boundLabel(bound!)).toBe("below 0%");
+  });
+});
+
+describe("open interest positioning", () => {
+  const positioning = openInterestPositioning(claims);
+
+  test("the notional fell about 19% while the coin count is one figure", () => {
+    expect(notionalChangePct(positioning)).toBeCloseTo(-19.19, 2);
+    expect(positioning.coins.map((claim) => claim.id)).toEqual(["btc-open-interest-btc-altcoinstory", "btc-open-interest-btc-mendoza"]);
+  });
+
+  test("the notional values the coins at about $67,800 now and $83,900 a week earlier", () => {
+    expect(impliedPricePerBtc(positioning, "notional")).toBeCloseTo(67822, 0);
+    expect(impliedPricePerBtc(positioning, "notionalWeekEarlier")).toBeCloseTo(83925, 0);
+  });
+});
+
+describe("openInterestMarks", () => {
+  test("one mark per USD figure, with the week-earlier levels and labels that run apart", () => {
+    const marks = openInterestMarks(claims).map((d) => [d.group[0].value, d.weekEarlier, d.isLevel, d.anchor]);
+    expect(marks).toEqual([
+      [61, true, true, "start"],
+      [49, false, true, "end"],
+      [50.9, false, true, "middle"],
+      [44.3, true, true, "start"],
+      [35.8, false, true, "end"],
+      [55, false, false, "middle"]
+    ]);
+  });
+});
+
+describe("long/short ratios", () => {
+  test("all exchanges lean short, Binance and OKX accounts lean long", () => {
+    expect(longShortReadings(claims).map((d) => [d.value, ratioSide(d.value)])).toEqual([
+      [0.958, "shorts"],
+      [2, "longs"]
+    ]);
+  });
+});
+
+describe("derivatives volume", () => {
+  test("a 50% rise to $108B implies $72B before it", () => {
+    expect(levelBeforeChange(108, 50)).toBe(72);
+    expect(derivativesVolumeBars(claims).map((bar) => [bar.label, bar.value, bar.computed])).toEqual([
+      ["earlier (computed)", 72, true],
+      ["Feb 5 (reported)", 108, false]
+    ]);
+  });
+});
+
+describe("utc days", () => {
+  test("pads a day domain and ticks at UTC midnights", () => {
+    const domain = paddedDayDomain([utcNoon("2026-02-06")], 2);
+    expect(domain.map((d) => d.toISOString().slice(0, 10))).toEqual(["2026-02-04", "2026-02-09"]);
+    expect(dayTicks(domain, 8).map((d) => d.toISOString().slice(5, 10))).toEqual(["02-04", "02-05", "02-06", "02-07", "02-08", "02-09"]);
+    expect(dayTicks(domain, 3)).toHaveLength(3);
+  });
+});
