@@ -15,8 +15,8 @@ export interface ChartFigureOptions {
   title?: string;
   /** File name (without extension) for the CSV download. */
   filename: string;
-  /** Market series drawn over the reported figures, if any were captured. */
-  market?: MarketDataset<object>;
+  /** Market series drawn over the reported figures; those with no rows are left out of the caption. */
+  market?: MarketDataset<object> | readonly MarketDataset<object>[];
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -110,11 +110,11 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     figure.append(title);
   }
   const caption = sourceCaption(claims);
-  const { market } = options;
-  if (market && market.rows.length > 0) caption.append(` Market series computed from ${marketAttribution(market)}.`);
+  const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
+  for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
   caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
-  if (market && market.rows.length > 0) {
-    caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-market`, "Download market series (CSV)"));
+  for (const market of markets) {
+    caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
   }
   figure.append(chart, caption);
   return figure;

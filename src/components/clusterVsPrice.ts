@@ -1,8 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
-import { chartFigure, claimAttribution, claimTipChannels, marketAttribution, rowsCsv, type MarketDataset } from "./chartFigure.js";
+import { chartFigure, claimAttribution, claimTipChannels, type MarketDataset } from "./chartFigure.js";
 import { boundKind, plottedValue, shortUtcDate, verticalBoundSymbol } from "./reportedBound.js";
 
 /** Rows of the captured "price" dataset (Coinbase BTC-USD hourly candles). */
@@ -81,22 +80,12 @@ const READING_SYMBOLS: Record<string, string> = { "reported value": "circle", "m
 
 const readingKind = (c: CitedClaim) => (boundKind(c) === "lower" ? "more than (lower bound)" : boundKind(c) === "upper" ? "less than (upper bound)" : "reported value");
 
-function csvLink(csv: string, filename: string, label: string): HTMLAnchorElement {
-  const link = document.createElement("a");
-  link.className = "chart-download";
-  link.download = `${filename}.csv`;
-  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
-  link.textContent = label;
-  return link;
-}
-
 /**
  * Glassnode's absorption cluster as a band against the BTC price readings reported for
  * Feb 5–7: points only, grouped by UTC day, never joined into a path. When captured, the
  * hourly Coinbase closes and the highest-volume price band (a stated proxy) are drawn too.
  */
-export function clusterVsPrice(claims: readonly CitedClaim[], { width: containerWidth, price, volumeProfile }: ClusterVsPriceOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function clusterVsPrice(claims: readonly CitedClaim[], { width, price, volumeProfile }: ClusterVsPriceOptions): HTMLElement {
   const cluster = absorptionCluster(claims);
   const readings = clusterWaypoints(claims);
   const days = CLUSTER_DAYS;
@@ -164,14 +153,10 @@ export function clusterVsPrice(claims: readonly CitedClaim[], { width: container
   const figure = chartFigure(chart, [cluster, ...readings], {
     title: `The absorption cluster against the reported BTC price, ${shortUtcDate(days[0] ?? "")}–${shortUtcDate(days.at(-1) ?? "")}`,
     filename: "btc-absorption-cluster-vs-price",
-    market: priceRows.length > 0 ? price : undefined
+    market: [...(priceRows.length > 0 && price ? [price] : []), ...(band && volumeProfile ? [volumeProfile] : [])]
   });
-  if (band && volumeProfile) {
-    const caption = figure.querySelector("figcaption");
-    caption?.append(
-      ` Dashed band: the highest-volume price band computed from ${marketAttribution(volumeProfile)}, an exchange-volume proxy for the on-chain cluster, not the same measure. `,
-      csvLink(rowsCsv(volumeProfile.rows), "btc-volume-profile-market", "Download volume profile (CSV)")
-    );
+  if (band) {
+    figure.querySelector("figcaption")?.prepend("Dashed band: the highest-volume price band, an exchange-volume proxy for the on-chain cluster, not the same measure. ");
   }
   figure.dataset.chart = "cluster-vs-price";
   return figure;

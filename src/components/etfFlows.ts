@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
 import { chartFigure, claimAttribution, claimTipChannels } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
 
@@ -48,8 +47,7 @@ function panel(title: string, chart: Element): HTMLElement {
  * Daily ETF net flows (bars by UTC day, with the bearish one-day scenario as a band) beside
  * the month-to-date figure in its own panel: the windows differ, so they never share an axis.
  */
-export function etfFlows(claims: readonly CitedClaim[], { width: containerWidth }: EtfFlowsOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function etfFlows(claims: readonly CitedClaim[], { width }: EtfFlowsOptions): HTMLElement {
   const { daily, monthToDate, scenarios } = etfFlowClaims(claims);
   const sideBySide = width >= 560;
   const gap = 24;

@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { horizontalBoundSymbol, plottedValue, toUsdBn } from "./reportedBound.js";
 
@@ -108,8 +107,7 @@ function panelChart(panel: FollowUpPanel, width: number): HTMLElement {
  * The follow-up readings of a later, undated summary, in small panels by unit. They have no
  * date, so nothing here has a time axis; the figure is set apart and labelled as undated.
  */
-export function followUpReadings(claims: readonly CitedClaim[], { width: containerWidth }: FollowUpReadingsOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function followUpReadings(claims: readonly CitedClaim[], { width }: FollowUpReadingsOptions): HTMLElement {
   const panels = followUpPanels(claims);
   const inner = width - 26;
   const twoColumns = inner >= 620;

@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { shortOutlet, shortUtcDate, shortUtcDateTime, toUsdBn } from "./reportedBound.js";
 
@@ -46,8 +45,7 @@ const rowLabel = (claim: CitedClaim) => `${liquidationWindow(claim)}\n${liquidat
  * BTC liquidation totals as separate labelled bars, one per reported window and source. The
  * windows overlap and differ in length, so the bars are side by side for scale, never a series.
  */
-export function liquidationTotals(claims: readonly CitedClaim[], { width: containerWidth }: LiquidationTotalsOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function liquidationTotals(claims: readonly CitedClaim[], { width }: LiquidationTotalsOptions): HTMLElement {
   const totals = liquidationTotalClaims(claims);
   const narrow = width < 560;
   const chart = Plot.plot({

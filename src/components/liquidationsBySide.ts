@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { toUsdBn } from "./reportedBound.js";
 
@@ -41,8 +40,7 @@ const barLabel = (bar: SideBar) => `${bar.asset} ${bar.side}`;
 const usdMn = (bar: SideBar) => toUsdBn(bar.claim.value as number, bar.claim.unit) * 1000;
 
 /** 24-hour liquidations by asset and side (CoinGlass via Stocktwits): the short squeeze of the rebound. */
-export function liquidationsBySide(claims: readonly CitedClaim[], { width: containerWidth }: LiquidationsBySideOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function liquidationsBySide(claims: readonly CitedClaim[], { width }: LiquidationsBySideOptions): HTMLElement {
   const rows = liquidations24hClaims(claims);
   const bars = liquidationSideBars(rows);
   const narrow = width < 560;

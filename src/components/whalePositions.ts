@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { figureWidth } from "./figureWidth.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
 
@@ -44,8 +43,7 @@ const amountTip = {
  * profit or loss each had booked before, in USD millions, with the leverage over each panel.
  * Position size is not drawn: the source does not print it.
  */
-export function whalePositions(claims: readonly CitedClaim[], { width: containerWidth }: WhalePositionsOptions): HTMLElement {
-  const width = figureWidth(containerWidth);
+export function whalePositions(claims: readonly CitedClaim[], { width }: WhalePositionsOptions): HTMLElement {
   const amounts = whaleAmounts(claims);
   const leverage = whaleLeverage(claims);
   const whales = [...new Set(amounts.map((d) => d.whale))];

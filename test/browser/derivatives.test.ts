@@ -1,26 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
-let browser: Browser;
-let site: StaticSite;
+const site = useBuiltSite();
 
-beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const openDerivatives = (width = 1280) => openPage(browser, new URL("derivatives", site.url).href, { width });
+const openDerivatives = (width = 1280) => site.open("derivatives", { width });
 
 const skewLabels = (page: Page) => page.$$eval("figure.skew-readings g.skew-value text", (texts) => texts.map((text) => text.textContent ?? "").sort());
 const fearLineLabel = (page: Page) => page.$eval("figure.skew-readings g.skew-fear-line text", (text) => text.textContent ?? "");

@@ -1,31 +1,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { followUpPanels } from "../../src/components/followUpReadings.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
+const site = useBuiltSite();
+
 const { claims } = loadLedger();
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe("flows and on-chain page", () => {
   test.each([1280, 375])("draws the cluster band, the undated follow-up and the declared charts at %i px", async (width) => {
-    const report = await openPage(browser, new URL("flows", site.url).href, { width });
+    const report = await site.open("flows", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
 

@@ -1,32 +1,20 @@
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { liquidations24hClaims } from "../../src/components/liquidationsBySide.ts";
 import { liquidationTotalClaims } from "../../src/components/liquidationTotals.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
 import { readFileSync } from "node:fs";
 
+const site = useBuiltSite();
+
 const { claims } = loadLedger();
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe("liquidations page", () => {
   test.each([1280, 375])("draws one bar per (asset, side) ledger row and the declared charts at %i px", async (width) => {
-    const report = await openPage(browser, new URL("liquidations", site.url).href, { width });
+    const report = await site.open("liquidations", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
 

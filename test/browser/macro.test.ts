@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { claimsById, formatClaimValue } from "../../src/lib/claims.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
+
+const site = useBuiltSite();
 
 const { claims } = loadLedger();
 // Every reported move the page draws: Feb 5 and Feb 6 cross-asset moves, then the crypto rebound.
@@ -20,22 +20,9 @@ const rebound24h = [
 ];
 const moves = claimsById(claims, [...feb5, ...feb6, ...sinceLow, ...rebound24h]);
 
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 describe("macro page", () => {
   test.each([1280, 375])("draws one bar per reported move, colored by window, at %i px", async (width) => {
-    const report = await openPage(browser, new URL("macro", site.url).href, { width });
+    const report = await site.open("macro", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
     const declared = declaredChartCount(readFileSync(join(projectRoot, "src/macro.md"), "utf8"), "src/macro.md");

@@ -1,34 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { reliefFactor, reliefPct } from "../../src/components/miningSeries.ts";
 import { claimById, formatInUnit } from "../../src/lib/claims.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
+
+const site = useBuiltSite();
 
 const { claims } = loadLedger();
 const bound = claimById(claims, "btc-hashprice-2026-02-05");
 const expected = claimById(claims, "btc-difficulty-change-expected-2026-02-05");
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe("miners page", () => {
   test.each([1280, 375])("draws the hashprice ceiling as a bound, the expected adjustment and the computed relief at %i px", async (width) => {
-    const report = await openPage(browser, new URL("miners", site.url).href, { width });
+    const report = await site.open("miners", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
     const declared = declaredChartCount(readFileSync(join(projectRoot, "src/miners.md"), "utf8"), "src/miners.md");

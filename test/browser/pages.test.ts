@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useBuiltSite } from "../support/builtSite.ts";
 import { sitePages } from "../support/pages.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { projectRoot } from "../support/tempProject.ts";
+
+const site = useBuiltSite();
 
 const screenshotDir = join(projectRoot, "test-results/screenshots");
 const variants = [
@@ -15,24 +15,14 @@ const variants = [
   { name: "phone-dark", width: 375, colorScheme: "dark" }
 ] as const;
 
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(screenshotDir, { recursive: true });
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe.each(sitePages())("page $path", ({ path, expectedCharts }) => {
   test.each(variants)("renders cleanly at $name", async ({ name, width, colorScheme }) => {
     const slug = path === "/" ? "index" : path.replace(/^\//, "").replaceAll("/", "-");
-    const report = await openPage(browser, new URL(path.replace(/^\//, ""), site.url).href, {
+    const report = await site.open(path, {
       width,
       colorScheme,
       screenshotPath: join(screenshotDir, `${slug}-${name}.png`)

@@ -1,27 +1,20 @@
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
 
-let browser: Browser;
-let site: StaticSite;
+const site = useBuiltSite();
+
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-  const report = await openPage(browser, new URL("scorecard", site.url).href);
+  const report = await site.open("scorecard");
   page = report.page;
   problems = report.problems;
 });
 
 afterAll(async () => {
   await page?.context().close();
-  await browser?.close();
-  await site?.close();
 });
 
 const card = (bucket: string) => page.locator(`.scorecard-card[data-bucket="${bucket}"]`);

@@ -32,6 +32,9 @@ function snapshot(): Promise<{ stdout: string; stderr: string }> {
   return run("npm", ["run", "snapshot"], { cwd: project.dir, env });
 }
 
+// Pages whose charts draw a captured series over the reported figures.
+const overlayPages = new Set(["/", "/derivatives", "/flows", "/miners", "/macro"]);
+
 const folder = () => Object.fromEntries(readdirSync(snapshotDir).sort().map((name) => [name, readFileSync(join(snapshotDir, name), "utf8")]));
 
 test("snapshot from the fixture servers, build from it, and open the pages", async () => {
@@ -75,10 +78,15 @@ test("snapshot from the fixture servers, build from it, and open the pages", asy
         const status = await report.page.locator(".market-status").allTextContents();
         expect(status.join(" "), path).toMatch(/: snapshot, fetched/);
       }
-      if (html.includes("market-fact-check")) {
+      if (overlayPages.has(path)) {
+        const overlaid = report.page.locator("figure.report-chart figcaption", { hasText: "Market series computed from" });
+        expect(await overlaid.count(), `${path}: charts overlaying captured series`).toBeGreaterThan(0);
+      }
+      if (path === "/fact-check") {
         const factRows = JSON.parse(before["fact-check.json"]!).rows as { claim_id: string }[];
         expect(factRows.length).toBeGreaterThan(0);
-        expect(await report.page.locator("table tbody tr").count(), path).toBeGreaterThan(0);
+        const shown = await report.page.locator("table.fact-check tbody tr").evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.claimId));
+        expect(shown).toEqual(factRows.map((row) => row.claim_id));
       }
       await report.page.context().close();
     }

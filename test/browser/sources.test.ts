@@ -1,29 +1,22 @@
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
+
+const site = useBuiltSite();
 
 const { claims, conflicts, sources } = loadLedger();
-let browser: Browser;
-let site: StaticSite;
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  site = await serveStatic(join(projectRoot, "dist"));
-  browser = await launchChromium();
-  const report = await openPage(browser, new URL("sources", site.url).href);
+  const report = await site.open("sources");
   page = report.page;
   problems = report.problems;
 });
 
 afterAll(async () => {
   await page?.context().close();
-  await browser?.close();
-  await site?.close();
 });
 
 const tableRows = () => page.locator("form + div table tbody tr, table tbody tr").count();
@@ -61,7 +54,7 @@ test("filtering by source combines with the topic filter and search", async () =
 
 test("a link to #claim-<id> opens and shows that claim's entry", async () => {
   const claim = claims.find((c) => c.id === "btc-risk-reversal-2026-02-05")!;
-  await page.goto(new URL(`sources#claim-${claim.id}`, site.url).href, { waitUntil: "networkidle" });
+  await page.goto(site.url(`sources#claim-${claim.id}`), { waitUntil: "networkidle" });
   const entry = page.locator(`#claim-${claim.id}`);
   await expect.poll(() => entry.evaluate((node: HTMLDetailsElement) => node.open)).toBe(true);
   expect(await entry.isVisible()).toBe(true);
