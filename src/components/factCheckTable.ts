@@ -1,18 +1,8 @@
 import { claimById, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import type { FactCheckRow } from "../lib/metrics/factCheck.js";
 import { claimAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
-
-/** A row of the fact-check dataset (see src/lib/metrics/factCheck.ts). */
-export interface FactCheckRow {
-  claim_id: string;
-  unit: string;
-  claimed: number;
-  computed: number;
-  difference: number;
-  dataset: string;
-  computed_from: string;
-}
 
 function cell(tag: "td" | "th", content: string | Node, className?: string): HTMLTableCellElement {
   const element = document.createElement(tag);

@@ -1,15 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import type { PriceRow } from "../lib/snapshot/rows.js";
 import { chartFigure, claimTipChannels, type MarketDataset } from "./chartFigure.js";
-
-export interface PriceRow {
-  time: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-}
 
 export interface PriceLevels {
   /** Price bands with low and high: the absorption cluster, the put open-interest strikes. */

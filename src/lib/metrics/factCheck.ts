@@ -1,24 +1,16 @@
 // Reported figures beside the same quantity computed from market data. A claim that has no
 // computable counterpart, or whose inputs are missing, simply produces no row.
 
+import type { Claim } from "../ledger/types.ts";
 import { toConvention, isSkewConvention } from "../skew.ts";
 import { dailyBars, type Candle } from "./candles.ts";
 import { MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
 
-export interface CheckableClaim {
-  id: string;
-  topic: string;
-  metric: string;
-  asset: string | null;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  unit: string;
-  asOf: string | null;
-  period: string | null;
-  convention: string | null;
-  tenorDays: number | null;
-}
+/** The ledger fields the fact-check reads. */
+export type CheckableClaim = Pick<
+  Claim,
+  "id" | "topic" | "metric" | "asset" | "value" | "low" | "high" | "unit" | "asOf" | "period" | "convention" | "tenorDays"
+>;
 
 export interface FactCheckInputs {
   /** Hourly BTC-USD bars. */
