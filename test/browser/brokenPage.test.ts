@@ -1,19 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
-import { makeTempProject, type TempProject } from "../support/tempProject.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
+import { makeTempProject } from "../support/tempProject.ts";
 
 // Proof that the page checks catch real breakage: build a copy of the site with
 // deliberately broken pages and expect each fault to be reported.
-let project: TempProject;
-let site: StaticSite;
-let browser: Browser;
+const project = makeTempProject();
 
 beforeAll(async () => {
-  project = makeTempProject();
   const pages: Record<string, string> = {
     "throws.md": "# Throws\n\n```js\nthrow new Error(\"deliberate failure\");\n```\n",
     "offsite.md": '# Off-site\n\n<img src="https://cdn.example.com/pixel.png" alt="">\n',
@@ -22,18 +17,13 @@ beforeAll(async () => {
   };
   for (const [file, markdown] of Object.entries(pages)) writeFileSync(join(project.dir, "src", file), markdown);
   await project.build();
-  site = await serveStatic(join(project.dir, "dist"));
-  browser = await launchChromium();
 });
+afterAll(() => project.remove());
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  project?.remove();
-});
+const site = useBuiltSite(() => join(project.dir, "dist"));
 
 async function problemsOf(path: string): Promise<string[]> {
-  const report = await openPage(browser, new URL(path, site.url).href);
+  const report = await site.open(path);
   await report.page.context().close();
   return report.problems;
 }

@@ -1,10 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/staticServer.ts";
-import { makeTempProject, type TempProject } from "../support/tempProject.ts";
+import { useBuiltSite } from "../support/builtSite.ts";
+import { makeTempProject } from "../support/tempProject.ts";
 
 // A researcher drops a file into src/commentary/ and builds; nothing else is edited.
 const newPage = `---
@@ -32,26 +30,18 @@ display(resize((width) => chartEmbed("etfFlows", claims, ["btc-etf-flow-2026-02-
 `;
 
 describe("a new commentary file", () => {
-  let project: TempProject;
-  let site: StaticSite;
-  let browser: Browser;
+  const project = makeTempProject();
 
   beforeAll(async () => {
-    project = makeTempProject();
     writeFileSync(join(project.dir, "src/commentary/added-in-test.md"), newPage);
     await project.build();
-    site = await serveStatic(join(project.dir, "dist"));
-    browser = await launchChromium();
   });
+  afterAll(() => project.remove());
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    project?.remove();
-  });
+  const site = useBuiltSite(() => join(project.dir, "dist"));
 
   test("appears in the sidebar under Commentary, newest first", async () => {
-    const report = await openPage(browser, new URL("scorecard", site.url).href);
+    const report = await site.open("scorecard");
     const section = report.page.locator("#observablehq-sidebar details", { has: report.page.locator("summary", { hasText: "Commentary" }) });
     const links = await section.locator("a").allInnerTexts();
     await report.page.context().close();
@@ -60,7 +50,7 @@ describe("a new commentary file", () => {
   });
 
   test("is listed on the overview with author, date and summary, linking to the page", async () => {
-    const report = await openPage(browser, site.url);
+    const report = await site.open("/");
     const first = report.page.locator(".commentary-list li").first();
     const text = await first.innerText();
     const href = await first.locator("a").getAttribute("href");
@@ -73,7 +63,7 @@ describe("a new commentary file", () => {
   });
 
   test("draws its embedded charts from only the claims it names", async () => {
-    const report = await openPage(browser, new URL("commentary/added-in-test", site.url).href);
+    const report = await site.open("commentary/added-in-test");
     const captions = await report.page.locator("figure.report-chart figcaption").allInnerTexts();
     await report.page.context().close();
     expect(report.problems).toEqual([]);

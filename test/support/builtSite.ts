@@ -12,14 +12,15 @@ export interface BuiltSite {
 }
 
 /**
- * For one test file: serves the built dist/ on 127.0.0.1 and starts Chromium before
- * its tests, and stops both after them.
+ * For one test file or suite: serves a built site on 127.0.0.1 and starts Chromium before
+ * its tests, and stops both after them. `distDir` is read when the tests start, so a
+ * suite can build a temporary copy in an earlier beforeAll and serve that.
  */
-export function useBuiltSite(): BuiltSite {
+export function useBuiltSite(distDir: () => string = () => join(projectRoot, "dist")): BuiltSite {
   let browser: Browser;
   let site: StaticSite;
   beforeAll(async () => {
-    site = await serveStatic(join(projectRoot, "dist"));
+    site = await serveStatic(distDir());
     browser = await launchChromium();
   });
   afterAll(async () => {
