@@ -10,6 +10,9 @@ export interface EventWindow {
 
 export const DEFAULT_WINDOW: EventWindow = { start: "2026-01-15", end: "2026-03-01" };
 
+/** The public-data extracts reach further back: October and November 2025 are the context the articles compare against. */
+export const PUBLIC_WINDOW: EventWindow = { start: "2025-10-01", end: "2026-03-01" };
+
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The event window, overridable by REPORT_WINDOW_START / REPORT_WINDOW_END (used by tests). */

@@ -1,0 +1,27 @@
+// What loaders read from data/public/: a series' validated rows and the line that credits it.
+import { readExtract, readProvenance, publicDir } from "./store.ts";
+import { seriesById } from "./series.ts";
+import type { ExtractRow } from "./extract.ts";
+
+export interface PublicSource {
+  series: string;
+  title: string;
+  upstream: string;
+  /** "owner/name@commit:path", the place a reader can check the rows against. */
+  mirror: string;
+  licence: string;
+}
+
+export function publicRows(id: string, dir: string = publicDir()): ExtractRow[] {
+  return readExtract(id, dir);
+}
+
+export function publicSource(id: string, dir: string = publicDir()): PublicSource {
+  const spec = seriesById(id);
+  const row = readProvenance(dir).find((candidate) => candidate.series === id);
+  if (!row) throw new Error(`data/public/provenance.csv has no row for series ${id}`);
+  return { series: id, title: spec.title, upstream: row.upstream, mirror: `${row.repo}@${row.commit}:${row.path}`, licence: row.licence };
+}
+
+/** Coin Metrics' licence asks for attribution wherever its data are shown. */
+export const COIN_METRICS_ATTRIBUTION = "Source: Coin Metrics community data (CC BY-NC 4.0).";

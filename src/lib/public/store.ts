@@ -1,0 +1,121 @@
+// data/public/: one extract per series and provenance.csv, the table that says where each
+// extract came from. Extract and provenance are replaced together or not at all.
+
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { csvFormatRows, csvParse } from "d3-dsv";
+import { displayPath, PROJECT_ROOT } from "../ledger/paths.ts";
+import { PUBLIC_WINDOW } from "../window.ts";
+import { DataError, parseExtract, rowStamp, type ExtractRow } from "./extract.ts";
+import { SERIES, seriesById, type SeriesSpec } from "./series.ts";
+
+export const PROVENANCE_COLUMNS = [
+  "series",
+  "file",
+  "upstream",
+  "repo",
+  "commit",
+  "path",
+  "licence",
+  "read",
+  "source_sha256",
+  "extract_sha256",
+  "rows",
+  "first",
+  "last",
+] as const;
+
+export type ProvenanceRow = Record<(typeof PROVENANCE_COLUMNS)[number], string>;
+
+/** How the upstream file was read: whole (its checksum recorded) or the header and the window's lines only. */
+export const READ_WHOLE = "whole file";
+export const READ_PART = "header and window lines, copied verbatim";
+
+export function publicDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REPORT_PUBLIC_DIR ? path.resolve(PROJECT_ROOT, env.REPORT_PUBLIC_DIR) : path.join(PROJECT_ROOT, "data", "public");
+}
+
+export const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+
+export function readProvenance(dir: string): ProvenanceRow[] {
+  const file = path.join(dir, "provenance.csv");
+  if (!existsSync(file)) return [];
+  const rows = csvParse(readFileSync(file, "utf8"));
+  const header = rows.columns.join(",");
+  if (header !== PROVENANCE_COLUMNS.join(",")) {
+    throw new DataError([{ file: displayPath(file), line: 1, column: 1, message: `header is "${header}"; expected "${PROVENANCE_COLUMNS.join(",")}"` }]);
+  }
+  return rows as unknown as ProvenanceRow[];
+}
+
+function formatProvenance(rows: readonly ProvenanceRow[]): string {
+  return csvFormatRows([[...PROVENANCE_COLUMNS], ...rows.map((row) => PROVENANCE_COLUMNS.map((column) => row[column]))]) + "\n";
+}
+
+/** Write every file to a temporary name first, then rename them into place. */
+function writeAllAtomic(files: { target: string; text: string }[]): void {
+  const suffix = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const written: string[] = [];
+  try {
+    for (const { target, text } of files) {
+      writeFileSync(target + suffix, text);
+      written.push(target + suffix);
+    }
+    for (const { target } of files) renameSync(target + suffix, target);
+  } finally {
+    for (const temporary of written) rmSync(temporary, { force: true });
+  }
+}
+
+export interface ExtractSource {
+  commit: string;
+  read: typeof READ_WHOLE | typeof READ_PART;
+  /** The upstream file's SHA-256, recorded only when it was read whole. */
+  sourceSha256: string | null;
+}
+
+/** Replace the series' extract and its provenance row together. */
+export function writeExtract(dir: string, spec: SeriesSpec, text: string, rows: readonly ExtractRow[], source: ExtractSource): ProvenanceRow {
+  mkdirSync(dir, { recursive: true });
+  const file = `${spec.id}.csv`;
+  const row: ProvenanceRow = {
+    series: spec.id,
+    file,
+    upstream: spec.upstream,
+    repo: spec.repo,
+    commit: source.commit,
+    path: spec.path,
+    licence: spec.licence,
+    read: source.read,
+    source_sha256: source.sourceSha256 ?? "",
+    extract_sha256: sha256(text),
+    rows: String(rows.length),
+    first: rows.length ? rowStamp(rows[0]!) : "",
+    last: rows.length ? rowStamp(rows.at(-1)!) : "",
+  };
+  const provenance = readProvenance(dir).filter((existing) => existing.series !== spec.id);
+  const order = (id: string) => SERIES.findIndex((series) => series.id === id);
+  provenance.push(row);
+  provenance.sort((a, b) => order(a.series) - order(b.series));
+  writeAllAtomic([
+    { target: path.join(dir, file), text },
+    { target: path.join(dir, "provenance.csv"), text: formatProvenance(provenance) },
+  ]);
+  return row;
+}
+
+/** A series' extract, validated against its spec, its window and its recorded checksum. */
+export function readExtract(id: string, dir: string = publicDir()): ExtractRow[] {
+  const spec = seriesById(id);
+  const file = path.join(dir, `${id}.csv`);
+  const shown = displayPath(file);
+  if (!existsSync(file)) throw new DataError([{ file: shown, line: 1, column: 1, message: `no extract for series ${id}; run npm run import -- ${id} <upstream file> --commit <sha>` }]);
+  const text = readFileSync(file, "utf8");
+  const recorded = readProvenance(dir).find((row) => row.series === id);
+  if (!recorded) throw new DataError([{ file: displayPath(path.join(dir, "provenance.csv")), line: 1, column: 1, message: `no provenance row for series ${id}` }]);
+  if (recorded.extract_sha256 !== sha256(text)) {
+    throw new DataError([{ file: shown, line: 1, column: 1, message: `SHA-256 differs from provenance.csv: the extract was edited by hand; re-import it with npm run import` }]);
+  }
+  return parseExtract(spec, text, shown, PUBLIC_WINDOW);
+}
