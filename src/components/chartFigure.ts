@@ -4,7 +4,7 @@ import type { CitedClaim } from "../lib/ledger/types.js";
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
   dataset: string;
-  mode: "snapshot" | "live" | "absent";
+  mode: "snapshot" | "live" | "public" | "absent";
   asOf: string | null;
   meta: { sources: { source: string; endpoint: string }[]; method: string } | null;
   rows: Row[];
@@ -93,11 +93,15 @@ function downloadLink(csv: string, filename: string, label: string): HTMLAnchorE
   return link;
 }
 
-/** "Deribit public/get_tradingview_chart_data (snapshot fetched 2026-03-02 10:00 UTC)". */
+/**
+ * "Deribit public/get_tradingview_chart_data (snapshot, fetched 2026-03-02 10:00 UTC)", or for
+ * a public extract "Yahoo Finance BTC-USD (hourly) via owner/name@commit:path (public dataset extract)".
+ */
 export function marketAttribution(market: MarketDataset<object>): string {
   const endpoints = (market.meta?.sources ?? []).map(({ source, endpoint }) => `${source} ${endpoint}`);
   const when = market.asOf ? `, fetched ${market.asOf.slice(0, 16).replace("T", " ")} UTC` : "";
-  return `${endpoints.join("; ") || market.dataset} (${market.mode}${when})`;
+  const mode = market.mode === "public" ? "public dataset extract" : market.mode;
+  return `${endpoints.join("; ") || market.dataset} (${mode}${when})`;
 }
 
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
