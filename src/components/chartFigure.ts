@@ -1,5 +1,6 @@
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import { requiredAttributions } from "../lib/public/attribution.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
@@ -116,6 +117,9 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   const caption = sourceCaption(claims);
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
+  for (const attribution of requiredAttributions(markets.flatMap((market) => (market.meta?.sources ?? []).map((use) => `${use.source} ${use.endpoint}`)))) {
+    caption.append(` ${attribution}`);
+  }
   caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
   for (const market of markets) {
     caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));

@@ -113,6 +113,7 @@ function miningDataset(dir: string): PublicDataset {
     .join_left(difficulty, "date")
     .select("date", "hashrate_ehs", "difficulty", "blocks", "reward_per_block_btc", "price_usd", "hashprice_usd_per_ph_day")
     .rename({ blocks: "blocks_per_day" })
+    .orderby("date")
     .objects() as unknown as MiningRow[];
   return {
     rows,
