@@ -14,7 +14,7 @@ import {
   type ScorecardStatus,
   type ScorecardThreshold
 } from "../lib/scorecard.js";
-import { claimAttribution, claimHref, type MarketDataset } from "./chartFigure.js";
+import { claimAttribution, claimHref, marketAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
 
 export interface ScorecardCardOptions {
@@ -65,18 +65,22 @@ function statusBadge(status: ScorecardStatus): HTMLElement {
   return badge;
 }
 
-/** The reading, where it comes from, and whether it is reported or computed. */
+/**
+ * The reading, where it comes from, and whether it is reported or computed. The status scores
+ * the reported reading, as the table did; the market's value for the same day, where a series
+ * holds it, stands beside it. Without a reported figure the computed value is scored.
+ */
 function readingBlock(bucket: ScorecardBucket, claims: readonly CitedClaim[], market?: MarketDataset<object>): { block: HTMLElement; reading: Reading | null } {
   const block = element("div", "scorecard-reading");
-  const computed = market && market.rows.length > 0 ? marketReading(bucket, market.rows) : null;
-  if (computed) {
-    block.append(
-      element("div", "big", readingText(computed.reading, bucket.unit), " ", element("span", "scorecard-kind", "computed")),
-      element("p", "scorecard-source", `Latest row (${computed.asOf}) of the captured ${computed.dataset} series, ${market!.mode} fetched ${market!.asOf ?? "?"}.`)
-    );
+  const computed = market && market.rows.length > 0 ? marketReading(bucket, market.rows, SCORECARD_AS_OF) : null;
+  const computedLine = computed
+    ? element("p", "scorecard-computed", `Computed for ${computed.asOf.slice(0, 10)}: `, element("strong", "", readingText(computed.reading, bucket.unit)), ` from ${marketAttribution(market!)}.`)
+    : null;
+  const { reading, claims: used } = ledgerReading(bucket, claims);
+  if (!reading && computed) {
+    block.append(element("div", "big", readingText(computed.reading, bucket.unit), " ", element("span", "scorecard-kind", "computed")), computedLine!);
     return { block, reading: computed.reading };
   }
-  const { reading, claims: used } = ledgerReading(bucket, claims);
   if (!reading) {
     block.append(element("div", "big", "No reading"), element("p", "scorecard-source", "The ledger has no figure for this bucket."));
     return { block, reading: null };
@@ -91,6 +95,7 @@ function readingBlock(bucket: ScorecardBucket, claims: readonly CitedClaim[], ma
       ? element("p", "scorecard-source", "From ", citedFigure(first), " a week earlier to ", citedFigure(second), `: ${claimAttribution(second)}, ${claimDate(second)}.`)
       : element("p", "scorecard-source", `${claimAttribution(first!)}, ${claimDate(first!)}. `, element("q", "", first!.quote));
   block.append(figure, source);
+  if (computedLine) block.append(computedLine);
   return { block, reading };
 }
 

@@ -251,10 +251,19 @@ interface MiningRowLike {
 const byTime = <T>(key: (row: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
 /**
- * The bucket's latest computed reading from its market dataset's rows: the last 8-hour funding
- * rate in percent, the shortest-tenor RR25 of the last day, the last day's hashprice.
+ * The table the scorecard follows was written on February 6 (its ETF row says Feb 6 flows were
+ * not yet posted), so computed readings are taken as of the end of that UTC day.
  */
-export function marketReading(bucket: ScorecardBucket, rows: readonly unknown[]): ComputedReading | null {
+export const SCORECARD_AS_OF = "2026-02-06";
+
+/**
+ * The bucket's latest computed reading from its market dataset's rows up to the end of UTC day
+ * `through` (all rows when omitted): the last 8-hour funding rate in percent, the
+ * shortest-tenor RR25 of the last day, the last day's hashprice.
+ */
+export function marketReading(bucket: ScorecardBucket, allRows: readonly unknown[], through?: string): ComputedReading | null {
+  const day = (row: { time?: string; date?: string }) => (row.date ?? row.time ?? "").slice(0, 10);
+  const rows = through === undefined ? allRows : (allRows as { time?: string; date?: string }[]).filter((row) => day(row) <= through);
   if (!bucket.marketDataset || rows.length === 0) return null;
   const point = (value: number): Reading => ({ value, low: null, high: null });
   switch (bucket.marketDataset) {

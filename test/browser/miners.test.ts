@@ -7,12 +7,19 @@ import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
 import { projectRoot } from "../support/tempProject.ts";
+import { PUBLIC_BUILDERS } from "../../src/lib/public/datasets.ts";
+import { publicDir } from "../../src/lib/public/store.ts";
+import type { MiningRow } from "../../src/lib/snapshot/rows.ts";
 
 const site = useBuiltSite();
 
 const { claims } = loadLedger();
 const bound = claimById(claims, "btc-hashprice-2026-02-05");
 const expected = claimById(claims, "btc-difficulty-change-expected-2026-02-05");
+// The build has no mining snapshot, so the page draws the dataset computed from the public extracts.
+const mining = PUBLIC_BUILDERS.mining(publicDir());
+const hashpriceDays = (mining.rows as MiningRow[]).filter((row) => row.hashprice_usd_per_ph_day !== null).length;
+const adjustments = (mining.summary as { difficultyAdjustments: unknown[] }).difficultyAdjustments.length;
 
 describe("miners page", () => {
   test.each([1280, 375])("draws the hashprice ceiling as a bound, the expected adjustment and the computed relief at %i px", async (width) => {
@@ -23,14 +30,18 @@ describe("miners page", () => {
     expect(declared).toBe(3);
     expect(report.chartCount).toBe(declared);
 
-    // Without a mining snapshot the page says so once, and no computed marks are drawn.
+    // Nothing is missing, so the status note names no gap; one computed mark per day and per retarget.
     expect(await page.locator(".market-status").count()).toBe(1);
-    expect(await page.locator(".market-status").textContent()).toContain("not captured");
-    expect(await page.locator("g.computed-hashprice, g.actual-adjustment").count()).toBe(0);
+    expect(await page.locator(".market-status").textContent()).toContain("Every chart on this page draws its market series");
+    expect(hashpriceDays).toBeGreaterThan(100);
+    expect(await page.locator("g.computed-hashprice circle").count()).toBe(hashpriceDays);
+    expect(adjustments).toBeGreaterThanOrEqual(5);
+    expect(await page.locator("g.actual-adjustment circle").count()).toBe(adjustments);
 
     // The ceiling is a line with the region under it shaded, not a point on the line.
     const hashprice = page.locator('figure[data-chart="hashprice-reading"]');
-    expect(await hashprice.locator("svg circle").count()).toBe(0);
+    expect(await hashprice.locator("g.reported-bound circle, g.reported-bound-region circle").count()).toBe(0);
+    expect(await hashprice.locator(".chart-caption").textContent()).toContain("Source: Coin Metrics community data (CC BY-NC 4.0).");
     const lineY = Number(await hashprice.locator("g.reported-bound line").getAttribute("y1"));
     const region = hashprice.locator("g.reported-bound-region rect");
     expect(Number(await region.getAttribute("y"))).toBeCloseTo(lineY, 0);
