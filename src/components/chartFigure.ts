@@ -1,5 +1,6 @@
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import type { PublicSource } from "../lib/public/load.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
@@ -17,6 +18,8 @@ export interface ChartFigureOptions {
   filename: string;
   /** Market series drawn over the reported figures; those with no rows are left out of the caption. */
   market?: MarketDataset<object> | readonly MarketDataset<object>[];
+  /** Public-data extracts drawn (data/public/): credited by upstream and mirror, their rows offered as CSV. */
+  publicSeries?: { sources: readonly PublicSource[]; rows: readonly object[]; attribution?: string };
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -44,6 +47,10 @@ export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   for (const claim of claims) {
     const key = claimAttribution(claim);
     byAttribution.set(key, [...(byAttribution.get(key) ?? []), claim]);
+  }
+  if (claims.length === 0) {
+    caption.append("Dates in UTC.");
+    return caption;
   }
   caption.append("Sources: ");
   [...byAttribution].forEach(([attribution, group], i) => {
@@ -112,10 +119,18 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   const caption = sourceCaption(claims);
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
-  caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
-  for (const market of markets) {
-    caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
+  const publicSeries = options.publicSeries;
+  if (publicSeries) {
+    const credits = publicSeries.sources.map((source) => `${source.upstream} (${source.mirror}; licence: ${source.licence})`);
+    caption.append(` Market series computed from ${credits.join("; ")}.`);
+    if (publicSeries.attribution) caption.append(` ${publicSeries.attribution}`);
   }
+  const downloads = [
+    ...(claims.length > 0 ? [downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)")] : []),
+    ...markets.map((market) => downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`)),
+    ...(publicSeries ? [downloadLink(rowsCsv(publicSeries.rows), `${options.filename}-series`, "Download the series drawn (CSV)")] : [])
+  ];
+  downloads.forEach((link, i) => caption.append(i === 0 ? " " : " · ", link));
   figure.append(chart, caption);
   return figure;
 }
