@@ -11,7 +11,7 @@ export function marketStatus(datasets: readonly MarketDataset<object>[]): HTMLEl
   const captured = datasets.filter((dataset) => dataset.mode !== "absent");
   if (captured.length === 0) {
     note.textContent =
-      "Market series are not captured in this snapshot, so the charts on this page show the figures as the articles reported them. See Methodology for how a snapshot is captured.";
+      "Market series are not captured in this snapshot, so the charts that would overlay them show the figures as the articles reported them. See Methodology for how a snapshot is captured.";
     return note;
   }
   const described = datasets.map((dataset) =>
