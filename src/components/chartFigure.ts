@@ -107,6 +107,20 @@ export function marketAttribution(market: MarketDataset<object>): string {
   return `${endpoints.join("; ") || market.dataset} (${market.mode}${when})`;
 }
 
+/** One credit per mirror commit and licence: "Yahoo Finance ^GSPC, Yahoo Finance ^IXIC (owner/name@commit: data/a.csv, data/b.csv; licence: …)". */
+function publicCredits(sources: readonly PublicSource[]): string[] {
+  const groups = new Map<string, PublicSource[]>();
+  for (const source of sources) {
+    const key = `${source.mirror.slice(0, source.mirror.indexOf(":"))}|${source.licence}`;
+    groups.set(key, [...(groups.get(key) ?? []), source]);
+  }
+  return [...groups].map(([key, group]) => {
+    const [commit, licence] = key.split("|");
+    const paths = group.map((source) => source.mirror.slice(source.mirror.indexOf(":") + 1));
+    return `${group.map((source) => source.upstream).join(", ")} (${commit}: ${paths.join(", ")}; licence: ${licence})`;
+  });
+}
+
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
 export function chartFigure(chart: Element, claims: readonly CitedClaim[], options: ChartFigureOptions): HTMLElement {
   const figure = document.createElement("figure");
@@ -121,8 +135,8 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
   const publicSeries = options.publicSeries;
   if (publicSeries) {
-    const credits = publicSeries.sources.map((source) => `${source.upstream} (${source.mirror}; licence: ${source.licence})`);
-    caption.append(` Market series computed from ${credits.join("; ")}.`);
+    caption.style.overflowWrap = "anywhere";
+    caption.append(` Market series computed from ${publicCredits(publicSeries.sources).join("; ")}.`);
     if (publicSeries.attribution) caption.append(` ${publicSeries.attribution}`);
   }
   const downloads = [

@@ -20,7 +20,9 @@ export function reportedVsComputed(pairs: readonly ReportedBeside[], rows: reado
     row.dataset.claimId = claim.id;
     const previous = computed ? previousClose(rows, computed) : null;
     row.insertCell().textContent = asset;
-    row.insertCell().textContent = claimDate(claim);
+    const day = row.insertCell();
+    day.textContent = claimDate(claim);
+    day.style.whiteSpace = "nowrap";
     row.insertCell().append(citedFigure(claim));
     row.insertCell().textContent = reportedWindow(claim);
     row.insertCell().textContent = computed?.change_pct != null ? formatChangePct(computed.change_pct) : "no close in the extract";

@@ -114,7 +114,12 @@ describe("macro page", () => {
     expect(tip).toContain("−9.07%");
     expect(tip).toContain("intraday");
     const caption = await heatmap.locator("figcaption").textContent();
-    for (const { series } of CROSS_ASSETS) expect(caption).toContain(crossAsset.sources.find((source) => source.series === series)!.mirror);
+    // Every series is credited by its upstream, its mirror at a commit and its path there.
+    for (const { series } of CROSS_ASSETS) {
+      const { upstream, mirror } = crossAsset.sources.find((source) => source.series === series)!;
+      const [commit, path] = mirror.split(":");
+      for (const part of [upstream, commit!, path!]) expect(caption, series).toContain(part);
+    }
 
     // The table: one row per reported move, each with a computed change.
     const table = page.locator("table.reported-vs-computed tbody tr");
