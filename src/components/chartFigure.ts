@@ -31,10 +31,6 @@ export interface PublicData {
   sources: readonly PublicSource[];
 }
 
-/** "Yahoo Finance BTC-USD (hourly), mirror owner/name@commit:path (licence)". */
-export function publicAttribution(source: PublicSource): string {
-  return `${source.upstream}, mirror ${source.mirror} (${source.licence})`;
-}
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
 export function claimHref(id: string): string {
@@ -61,6 +57,10 @@ export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   for (const claim of claims) {
     const key = claimAttribution(claim);
     byAttribution.set(key, [...(byAttribution.get(key) ?? []), claim]);
+  }
+  if (claims.length === 0) {
+    caption.append("Dates in UTC.");
+    return caption;
   }
   caption.append("Sources: ");
   [...byAttribution].forEach(([attribution, group], i) => {
@@ -121,6 +121,20 @@ export function marketAttribution(market: MarketDataset<object>): string {
   return `${endpoints.join("; ") || market.dataset} (${mode}${when})`;
 }
 
+/** One credit per mirror commit and licence: "Yahoo Finance ^GSPC, Yahoo Finance ^IXIC (owner/name@commit: data/a.csv, data/b.csv; licence: …)". */
+export function publicCredits(sources: readonly PublicSource[]): string[] {
+  const groups = new Map<string, PublicSource[]>();
+  for (const source of sources) {
+    const key = `${source.mirror.slice(0, source.mirror.indexOf(":"))}|${source.licence}`;
+    groups.set(key, [...(groups.get(key) ?? []), source]);
+  }
+  return [...groups].map(([key, group]) => {
+    const [commit, licence] = key.split("|");
+    const paths = group.map((source) => source.mirror.slice(source.mirror.indexOf(":") + 1));
+    return `${group.map((source) => source.upstream).join(", ")} (${commit}: ${paths.join(", ")}; licence: ${licence})`;
+  });
+}
+
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
 export function chartFigure(chart: Element, claims: readonly CitedClaim[], options: ChartFigureOptions): HTMLElement {
   const figure = document.createElement("figure");
@@ -140,7 +154,7 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     credits.className = "public-sources";
     // Mirror paths are long unbroken strings; let them wrap on a phone.
     credits.style.overflowWrap = "anywhere";
-    credits.textContent = ` Public data: ${publicSources.map(publicAttribution).join("; ")}.`;
+    credits.textContent = ` Market series computed from ${publicCredits(publicSources).join("; ")}.`;
     caption.append(credits);
   }
   const upstreams = [
@@ -148,13 +162,12 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     ...publicSources.map((source) => source.upstream),
   ];
   for (const attribution of requiredAttributions(upstreams)) caption.append(` ${attribution}`);
-  caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
-  for (const market of markets) {
-    caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
-  }
-  for (const data of publicData) {
-    caption.append(" · ", downloadLink(rowsCsv(data.rows), `${options.filename}-${data.dataset}`, `Download ${data.dataset} series (CSV)`));
-  }
+  const downloads = [
+    ...(claims.length > 0 ? [downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)")] : []),
+    ...markets.map((market) => downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`)),
+    ...publicData.map((data) => downloadLink(rowsCsv(data.rows), `${options.filename}-${data.dataset}`, `Download ${data.dataset} series (CSV)`)),
+  ];
+  downloads.forEach((link, i) => caption.append(i === 0 ? " " : " · ", link));
   figure.append(chart, caption);
   return figure;
 }

@@ -6,6 +6,8 @@ import { chartFigure, claimAttribution, marketAttribution, type MarketDataset } 
 
 export interface CrossAssetMovesOptions {
   width: number;
+  /** A captured FRED snapshot; without one the chart draws the reported moves alone. */
+  macro?: MarketDataset<MacroRow>;
 }
 
 /** One % move on the chart: a reported figure (bar) or a change computed from a FRED series (dot). */
@@ -138,12 +140,12 @@ const signed = (value: number) => `${value > 0 ? "+" : ""}${formatInUnit(value, 
 
 /**
  * Reported % moves across assets on one scale, colored by the window each covers, with the
- * FRED close-to-close changes of Feb 5 and Feb 6 as dots when the macro snapshot is captured.
+ * FRED close-to-close changes of Feb 5 and Feb 6 as dots when a macro snapshot is passed.
  */
-export function crossAssetMoves(claims: readonly CitedClaim[], macro: MarketDataset<MacroRow>, { width }: CrossAssetMovesOptions): HTMLElement {
+export function crossAssetMoves(claims: readonly CitedClaim[], { width, macro }: CrossAssetMovesOptions): HTMLElement {
   const reported = reportedMoves(claims);
   const reportedDays = [...new Set(claims.filter((claim) => claim.period === "1d" || claim.period === "intraday").map((claim) => (claim.asOf ?? "").slice(0, 10)))];
-  const computed = macro.rows.length > 0 ? computedMoves(macro, reportedDays) : [];
+  const computed = macro && macro.rows.length > 0 ? computedMoves(macro, reportedDays) : [];
   const all = [...reported, ...computed];
   const rows = moveRows(all);
   const windows = [...new Set(rows.map((row) => row.split("|")[0] ?? ""))];
@@ -201,7 +203,7 @@ export function crossAssetMoves(claims: readonly CitedClaim[], macro: MarketData
       Plot.tip(all, Plot.pointerY({ x: "changePct", y: "row", channels: tipChannels, format: { x: false, y: false, fill: false, stroke: false } }))
     ]
   });
-  const figure = chartFigure(chart, claims, { title: "Feb 5 and Feb 6: cross-asset moves beside the crypto rebound", filename: "cross-asset-moves", market: macro });
+  const figure = chartFigure(chart, claims, { title: "Feb 5 and Feb 6: cross-asset moves beside the crypto rebound", filename: "cross-asset-moves", ...(macro ? { market: macro } : {}) });
   figure.dataset.chart = "cross-asset-moves";
   return figure;
 }

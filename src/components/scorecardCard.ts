@@ -4,6 +4,7 @@ import {
   ledgerReading,
   marketReading,
   operatorPhrase,
+  SCORECARD_AS_OF,
   scorecardStatus,
   STATUSES,
   tallyStatuses,

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { followUpPanels } from "../../src/components/followUpReadings.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
+import { COIN_METRICS_ATTRIBUTION, publicRows } from "../../src/lib/public/load.ts";
+import { onchainDataset } from "../../src/lib/public/onchain.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
 import { projectRoot } from "../support/tempProject.ts";
@@ -10,6 +12,8 @@ import { projectRoot } from "../support/tempProject.ts";
 const site = useBuiltSite();
 
 const { claims } = loadLedger();
+/** Vertices of an SVG line path: one per data point. */
+const vertices = (d: string | null) => (d ?? "").split(/[ML]/).length - 1;
 
 describe("flows and on-chain page", () => {
   test.each([1280, 375])("draws the cluster band, the undated follow-up and the declared charts at %i px", async (width) => {
@@ -18,7 +22,7 @@ describe("flows and on-chain page", () => {
     expect(report.problems).toEqual([]);
 
     const declared = declaredChartCount(readFileSync(join(projectRoot, "src/flows.md"), "utf8"), "src/flows.md");
-    expect(declared).toBe(3);
+    expect(declared).toBe(6);
     expect(report.chartCount).toBe(declared);
 
     // The absorption cluster: one band, bounded by two rules at $66,900 and $70,600, labelled with both.
@@ -54,6 +58,45 @@ describe("flows and on-chain page", () => {
     expect(await etf.locator("svg").count()).toBe(2);
     const etfText = (await etf.locator("svg text").allTextContents()).join(" ");
     for (const figure of ["−$544.9M", "−$434.1M", "−$690M"]) expect(etfText).toContain(figure);
+    await page.context().close();
+  });
+
+  test.each([1280, 375])("draws the IBIT estimate and the Coin Metrics series from the extracts at %i px", async (width) => {
+    const report = await site.open("flows", { width });
+    const { page } = report;
+    expect(report.problems).toEqual([]);
+
+    // IBIT: one bar per day with an estimate (a missing estimate stays blank), labelled an estimate,
+    // and Farside's two all-ETF days as separate points.
+    const ibit = page.locator('figure[data-chart="ibit-flow-estimate"]');
+    const estimates = publicRows("ibit-flow-estimate-1d");
+    const withEstimate = estimates.filter((row) => row.flow_usd_estimate !== null).length;
+    expect(withEstimate).toBeLessThan(estimates.length);
+    expect(withEstimate).toBeGreaterThan(30);
+    expect(await ibit.locator("g.ibit-flow-estimate rect").count()).toBe(withEstimate);
+    expect(await ibit.locator("g.all-etf-reported path, g.all-etf-reported circle").count()).toBe(2);
+    const ibitText = await ibit.textContent();
+    expect(ibitText).toContain("estimate from shares outstanding, not the issuer's reported flow");
+    expect(ibitText).toContain("All US spot Bitcoin ETFs");
+    expect(ibitText).toContain("btc-etf-flow-2026-02-04");
+
+    // Realized price: price and realized price, one vertex per day with both inputs; the cluster band; MVRV.
+    const onchain = onchainDataset();
+    const realized = page.locator('figure[data-chart="realized-price"]');
+    const priced = onchain.rows.filter((row) => row.realized_price_usd !== null).length;
+    expect(priced).toBeGreaterThan(140);
+    const priceLines = await realized.locator("g.onchain-price path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d")));
+    expect(priceLines.map(vertices)).toEqual([priced, priced]);
+    expect(vertices(await realized.locator("g.onchain-mvrv path").getAttribute("d"))).toBe(priced);
+    expect(await realized.locator("g.absorption-cluster rect").count()).toBe(1);
+    expect(await realized.locator("figcaption").textContent()).toContain(COIN_METRICS_ATTRIBUTION);
+
+    // Exchange flows: one bar per day with both flows, and the exchange supply line.
+    const exchange = page.locator('figure[data-chart="exchange-flows"]');
+    const flowDays = onchain.rows.filter((row) => row.exchange_net_flow_btc !== null).length;
+    expect(await exchange.locator("g.exchange-net-flow rect").count()).toBe(flowDays);
+    expect(vertices(await exchange.locator("g.exchange-supply path").getAttribute("d"))).toBe(onchain.rows.filter((row) => row.exchange_supply_btc !== null).length);
+    expect(await exchange.locator("figcaption").textContent()).toContain(COIN_METRICS_ATTRIBUTION);
     await page.context().close();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { publicAttribution } from "../../src/components/chartFigure.ts";
+import { publicCredits } from "../../src/components/chartFigure.ts";
 import { volatilityClaims } from "../../src/components/linkedPanels.ts";
 import { testClaim } from "../support/claims.ts";
 
-describe("publicAttribution", () => {
+describe("publicCredits", () => {
   test("names the upstream, the mirror with its commit and path, and the licence", () => {
     const source = {
       series: "btc-dvol-1h",
@@ -12,7 +12,7 @@ describe("publicAttribution", () => {
       mirror: `owner/repo@${"a".repeat(40)}:data/dvol.csv`,
       licence: "none stated"
     };
-    expect(publicAttribution(source)).toBe(`Deribit DVOL index (BTC), mirror owner/repo@${"a".repeat(40)}:data/dvol.csv (none stated)`);
+    expect(publicCredits([source])).toEqual([`Deribit DVOL index (BTC) (owner/repo@${"a".repeat(40)}: data/dvol.csv; licence: none stated)`]);
   });
 });
 

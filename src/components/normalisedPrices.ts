@@ -1,0 +1,49 @@
+import * as Plot from "@observablehq/plot";
+import { NORMALISED_ASSETS, type NormalisedRow } from "../lib/public/crossAssetRows.js";
+import type { PublicSource } from "../lib/public/load.js";
+import { chartFigure } from "./chartFigure.js";
+import { shortUtcDate } from "./reportedBound.js";
+import { utcNoon } from "./utcDays.js";
+
+export interface NormalisedPricesOptions {
+  width: number;
+  /** The day every asset is 100 on, YYYY-MM-DD. */
+  baseDay: string;
+  sources: readonly PublicSource[];
+}
+
+/** Each asset's daily close as an index, 100 on the base day, one line per asset. */
+export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDay, sources }: NormalisedPricesOptions): HTMLElement {
+  const points = rows.map((row) => ({ ...row, time: utcNoon(row.date) }));
+  const chart = Plot.plot({
+    width,
+    height: 380,
+    marginLeft: 48,
+    x: { type: "utc", label: null },
+    y: { label: `Close, ${shortUtcDate(baseDay)} = 100`, grid: true },
+    color: { domain: [...NORMALISED_ASSETS], legend: true },
+    marks: [
+      Plot.ruleY([100], { stroke: "currentColor", strokeOpacity: 0.5 }),
+      Plot.ruleX([utcNoon(baseDay)], { stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.6 }),
+      Plot.text([utcNoon(baseDay)], { x: (time: Date) => time, frameAnchor: "top", text: () => `base day, ${shortUtcDate(baseDay)}`, dy: 4, dx: -4, textAnchor: "end", fontSize: 10 }),
+      Plot.line(points, { x: "time", y: "index", stroke: "asset", strokeWidth: 1.5, className: "normalised-close" }),
+      Plot.tip(
+        points,
+        Plot.pointerX({
+          x: "time",
+          y: "index",
+          stroke: "asset",
+          channels: { day: { label: "day", value: "date" }, index: { label: "index", value: (row: NormalisedRow) => row.index?.toFixed(1) ?? "gap" } },
+          format: { x: false, y: false, stroke: true }
+        })
+      )
+    ]
+  });
+  const figure = chartFigure(chart, [], {
+    title: `Six assets from October to February, each 100 on ${shortUtcDate(baseDay)}`,
+    filename: "normalised-closes",
+    public: { dataset: "normalised-closes", sources, rows }
+  });
+  figure.dataset.chart = "normalised-prices";
+  return figure;
+}
