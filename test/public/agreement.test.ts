@@ -175,6 +175,22 @@ describe("the committed extracts and notes", () => {
     expect(Math.abs((cboe.close as number) - nextOpen)).toBeLessThan(Math.abs((yahoo.close as number) - nextOpen));
   });
 
+  test("the 2026-01-18 bitcoin note says what the data show", () => {
+    const note = notes.find((candidate) => candidate.group === "btc" && candidate.date === "2026-01-18")!;
+    const row = rowOn("btc", note.date)!;
+    expect([row.high, row.low]).toEqual(["Coin Metrics", "Coinbase (FRED)"]);
+    const hourly = new Map(publicRows("btc-yahoo-1h").map((hour) => [hour.time!, hour]));
+    const last = hourly.get(`${note.date}T23:00:00Z`)!;
+    const coinMetrics = row.values["Coin Metrics"]!;
+    expect(coinMetrics).toBeLessThan(last.open as number);
+    expect(coinMetrics).toBeGreaterThan(last.close as number);
+    expect(coinMetrics).toBeGreaterThan(Math.max(row.values.Binance!, row.values.Yahoo!));
+    const afterMidnight = [hourly.get("2026-01-19T00:00:00Z")!, hourly.get("2026-01-19T01:00:00Z")!];
+    const fred = row.values["Coinbase (FRED)"]!;
+    expect(fred).toBeGreaterThanOrEqual(Math.min(...afterMidnight.map((hour) => hour.low as number)));
+    expect(fred).toBeLessThan(Math.min(row.values.Binance!, row.values.Yahoo!));
+  });
+
   test("the dataset credits every source and carries its group's notes", () => {
     const dataset = agreementDataset();
     expect(dataset.thresholdPct).toBe(DISAGREEMENT_THRESHOLD_PCT);
@@ -186,8 +202,7 @@ describe("the committed extracts and notes", () => {
     expect(dataset.groups.flatMap((group) => group.notes)).toHaveLength(notes.length);
   });
 
-  // Unskip once btc-coinmetrics-1d is in data/public, after adding its line to the btc group.
-  test.skip("the bitcoin group includes Coin Metrics' daily price", () => {
+  test("the bitcoin group includes Coin Metrics' daily price", () => {
     expect(agreementGroup("btc").sources).toContainEqual({ label: "Coin Metrics", series: "btc-coinmetrics-1d", column: "price_usd" });
   });
 });

@@ -98,12 +98,13 @@ export const AGREEMENT_GROUPS: readonly AgreementGroup[] = [
     id: "btc",
     title: "Bitcoin daily close",
     about:
-      "Three venues or vendors and Yahoo's own hourly candles rolled up to days. Binance and Yahoo close the day at 00:00 UTC; FRED's Coinbase series is documented as taken at 5 PM PST (01:00 UTC the next day).",
+      "Binance, Yahoo, Coinbase via FRED and Coin Metrics, and Yahoo's own hourly candles rolled up to days. Binance and Yahoo close the day at 00:00 UTC and Coin Metrics documents its daily price as of the end of the UTC day; FRED documents its Coinbase series as taken at 5 PM PST (01:00 UTC the next day).",
     sources: [
       { label: "Binance", series: "btc-binance-1d", column: "close" },
       { label: "Yahoo", series: "btc-yahoo-1d", column: "close" },
       { label: "Coinbase (FRED)", series: "btc-coinbase-fred-1d", column: "close" },
       { label: "Yahoo hourly", series: "btc-yahoo-1h", column: "close" },
+      { label: "Coin Metrics", series: "btc-coinmetrics-1d", column: "price_usd" },
     ],
   },
   {
