@@ -1,5 +1,6 @@
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import type { PublicSource } from "../lib/public/load.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
@@ -17,6 +18,8 @@ export interface ChartFigureOptions {
   filename: string;
   /** Market series drawn over the reported figures; those with no rows are left out of the caption. */
   market?: MarketDataset<object> | readonly MarketDataset<object>[];
+  /** Public-data extracts drawn on the chart: credited by upstream and mirror, with the drawn rows for download. */
+  publicData?: { sources: readonly PublicSource[]; rows: readonly object[]; attribution?: string };
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -109,10 +112,18 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     title.textContent = options.title;
     figure.append(title);
   }
-  const caption = sourceCaption(claims);
+  const publicData = options.publicData;
+  const caption = claims.length > 0 || !publicData ? sourceCaption(claims) : Object.assign(document.createElement("figcaption"), { className: "chart-caption" });
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
-  caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
+  if (publicData) {
+    // Mirror paths are long unbroken strings: let them wrap on a phone.
+    caption.style.overflowWrap = "anywhere";
+    caption.append(`${caption.textContent ? " " : ""}Computed from public data: ${publicData.sources.map((source) => `${source.upstream} (${source.mirror})`).join("; ")}. Dates in UTC.`);
+    if (publicData.attribution) caption.append(` ${publicData.attribution}`);
+  }
+  if (claims.length > 0 || !publicData) caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
+  if (publicData) caption.append(" ", downloadLink(rowsCsv(publicData.rows), options.filename, "Download the drawn data (CSV)"));
   for (const market of markets) {
     caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
   }
