@@ -175,6 +175,16 @@ describe("the committed extracts and notes", () => {
     expect(Math.abs((cboe.close as number) - nextOpen)).toBeLessThan(Math.abs((yahoo.close as number) - nextOpen));
   });
 
+  test("Yahoo's hourly candles rolled up agree with Yahoo's daily close (one upstream), and a day without its 23:00 bar stays a gap", () => {
+    const rows = rowsByGroup.get("btc")!;
+    const both = rows.filter((row) => row.values["Yahoo hourly"] !== null && row.values.Yahoo !== null);
+    expect(both.length).toBeGreaterThan(140);
+    for (const row of both) expect(Math.abs(row.values["Yahoo hourly"]! / row.values.Yahoo! - 1), row.date).toBeLessThan(0.002);
+    const gaps = rows.filter((row) => row.values["Yahoo hourly"] === null).map((row) => row.date);
+    const hours = new Set(publicRows("btc-yahoo-1h").map((hour) => hour.time!));
+    for (const date of gaps) expect(hours.has(`${date}T23:00:00Z`), date).toBe(false);
+  });
+
   test("the 2026-01-18 bitcoin note says what the data show", () => {
     const note = notes.find((candidate) => candidate.group === "btc" && candidate.date === "2026-01-18")!;
     const row = rowOn("btc", note.date)!;
