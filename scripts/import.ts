@@ -2,6 +2,8 @@
 // Reads an upstream file as published, validates and converts it, trims it to the window and
 // writes data/public/<series>.csv with its provenance row; on any problem it writes nothing.
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { displayPath } from "../src/lib/ledger/paths.ts";
 import { DataError, formatExtract, parseUpstream } from "../src/lib/public/extract.ts";
 import { SERIES, seriesById } from "../src/lib/public/series.ts";
 import { publicDir, READ_PART, READ_WHOLE, sha256, writeExtract } from "../src/lib/public/store.ts";
@@ -30,7 +32,7 @@ function main(argv: string[]): number {
       read: part ? READ_PART : READ_WHOLE,
       sourceSha256: part ? null : sha256(readFileSync(file)),
     });
-    console.log(`${row.series}: ${row.rows} rows, ${row.first} to ${row.last}, written to data/public/${row.file}`);
+    console.log(`${row.series}: ${row.rows} rows, ${row.first} to ${row.last}, written to ${displayPath(path.join(publicDir(), row.file))}`);
     return 0;
   } catch (error) {
     console.error((error as Error).message);

@@ -1,11 +1,11 @@
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import type { PublicSource } from "../lib/public/load.js";
+import { requiredAttributions } from "../lib/public/attribution.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
   dataset: string;
-  mode: "snapshot" | "live" | "absent";
+  mode: "snapshot" | "live" | "public" | "absent";
   asOf: string | null;
   meta: { sources: { source: string; endpoint: string }[]; method: string } | null;
   rows: Row[];
@@ -18,8 +18,6 @@ export interface ChartFigureOptions {
   filename: string;
   /** Market series drawn over the reported figures; those with no rows are left out of the caption. */
   market?: MarketDataset<object> | readonly MarketDataset<object>[];
-  /** Public-data extracts drawn on the chart: credited by upstream and mirror, with the drawn rows for download. */
-  publicData?: { sources: readonly PublicSource[]; rows: readonly object[]; attribution?: string };
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -43,6 +41,11 @@ export const claimTipChannels = {
 export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   const caption = document.createElement("figcaption");
   caption.className = "chart-caption";
+  // A chart drawn from market data alone names its sources in the market line instead.
+  if (claims.length === 0) {
+    caption.append("Dates in UTC.");
+    return caption;
+  }
   const byAttribution = new Map<string, CitedClaim[]>();
   for (const claim of claims) {
     const key = claimAttribution(claim);
@@ -96,11 +99,15 @@ function downloadLink(csv: string, filename: string, label: string): HTMLAnchorE
   return link;
 }
 
-/** "Deribit public/get_tradingview_chart_data (snapshot fetched 2026-03-02 10:00 UTC)". */
+/**
+ * "Deribit public/get_tradingview_chart_data (snapshot, fetched 2026-03-02 10:00 UTC)", or for
+ * a public extract "Yahoo Finance BTC-USD (hourly) via owner/name@commit:path (public dataset extract)".
+ */
 export function marketAttribution(market: MarketDataset<object>): string {
   const endpoints = (market.meta?.sources ?? []).map(({ source, endpoint }) => `${source} ${endpoint}`);
   const when = market.asOf ? `, fetched ${market.asOf.slice(0, 16).replace("T", " ")} UTC` : "";
-  return `${endpoints.join("; ") || market.dataset} (${market.mode}${when})`;
+  const mode = market.mode === "public" ? "public dataset extract" : market.mode;
+  return `${endpoints.join("; ") || market.dataset} (${mode}${when})`;
 }
 
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */
@@ -112,18 +119,13 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
     title.textContent = options.title;
     figure.append(title);
   }
-  const publicData = options.publicData;
-  const caption = claims.length > 0 || !publicData ? sourceCaption(claims) : Object.assign(document.createElement("figcaption"), { className: "chart-caption" });
+  const caption = sourceCaption(claims);
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
-  if (publicData) {
-    // Mirror paths are long unbroken strings: let them wrap on a phone.
-    caption.style.overflowWrap = "anywhere";
-    caption.append(`${caption.textContent ? " " : ""}Computed from public data: ${publicData.sources.map((source) => `${source.upstream} (${source.mirror})`).join("; ")}. Dates in UTC.`);
-    if (publicData.attribution) caption.append(` ${publicData.attribution}`);
+  for (const attribution of requiredAttributions(markets.flatMap((market) => (market.meta?.sources ?? []).map((use) => `${use.source} ${use.endpoint}`)))) {
+    caption.append(` ${attribution}`);
   }
-  if (claims.length > 0 || !publicData) caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
-  if (publicData) caption.append(" ", downloadLink(rowsCsv(publicData.rows), options.filename, "Download the drawn data (CSV)"));
+  if (claims.length > 0) caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
   for (const market of markets) {
     caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
   }

@@ -71,7 +71,7 @@ export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset
                 y: "changePct",
                 channels: {
                   change: { label: "actual change", value: (a: AdjustmentPoint) => percent(a.changePct) },
-                  at: { label: "at", value: (a: AdjustmentPoint) => `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}` },
+                  at: { label: "at", value: (a: AdjustmentPoint) => a.height === null ? `${a.time.toISOString().slice(0, 10)} (UTC day)` : `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}` },
                   source: { label: "computed from", value: () => marketAttribution(mining) }
                 },
                 format: { x: false, y: false }

@@ -16,8 +16,9 @@ export function relativeDifference(row: Pick<FactCheckRow, "claimed" | "differen
   return row.claimed === 0 ? null : row.difference / Math.abs(row.claimed);
 }
 
-// Computed values carry float noise; two decimals are finer than any printed figure.
-const roundForDisplay = (value: number) => Math.round(value * 100) / 100 || 0;
+// Computed values carry float noise; two decimals are finer than any printed figure, except
+// for small rates (a funding rate of +0.0015%), where two significant digits keep the sign.
+const roundForDisplay = (value: number) => (Math.abs(value) >= 0.01 ? Math.round(value * 100) / 100 : Number(value.toPrecision(2))) || 0;
 
 function signed(value: number, unit: string): string {
   const rounded = roundForDisplay(value);
@@ -34,7 +35,7 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
   const table = document.createElement("table");
   table.className = "fact-check";
   const head = document.createElement("tr");
-  for (const label of ["Reported figure", "Reported by", "Computed", "Difference", "Computed from"]) head.append(cell("th", label));
+  for (const label of ["Reported figure", "Reported by", "Computed", "Difference", "Computed from", "Why they can differ"]) head.append(cell("th", label));
   table.createTHead().append(head);
   const body = table.createTBody();
   for (const row of factCheck.rows) {
@@ -48,7 +49,8 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
       cell("td", `${claimAttribution(claim)}; ${claim.metric.replaceAll("_", " ")}`),
       cell("td", formatInUnit(roundForDisplay(row.computed), row.unit), "numeric"),
       cell("td", difference, "numeric"),
-      cell("td", row.computed_from)
+      cell("td", row.computed_from),
+      cell("td", row.why_they_differ ?? "")
     );
     body.append(tr);
   }

@@ -17,7 +17,7 @@ export interface HashpricePoint {
 
 export interface AdjustmentPoint {
   time: Date;
-  height: number;
+  height: number | null;
   changePct: number;
 }
 

@@ -24,6 +24,13 @@ export interface PricePathOptions {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
+const hourMs = 60 * 60 * 1000;
+
+/** A run number per row that changes after every missing hour, so the line breaks at gaps instead of bridging them. */
+export function hourlyRuns(rows: readonly PriceRow[]): number[] {
+  let run = 0;
+  return rows.map((row, i) => (i > 0 && Date.parse(row.time) - Date.parse(rows[i - 1]!.time) > hourMs ? ++run : run));
+}
 
 /**
  * Where a reported price sits on the time axis. A figure with a time of day sits at
@@ -59,7 +66,10 @@ const bandLabel = (claim: CitedClaim) =>
 
 const lineLabel = (claim: CitedClaim) => `${claim.metric.replaceAll("_", " ")} ${formatClaimValue(claim)}`;
 
-/** Reported BTC price waypoints as points on a UTC time axis, with bands and levels; no line joins them. */
+/**
+ * Reported BTC price waypoints as points on a UTC time axis, with bands and levels, over the
+ * market's hourly closes when a price series is present (gaps in it stay gaps).
+ */
 export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels, options: PricePathOptions): HTMLElement {
   const { width, from, to, market } = options;
   const domain = [new Date(`${from}T00:00:00Z`), new Date(Date.parse(`${to}T00:00:00Z`) + dayMs)];
@@ -107,7 +117,7 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
         strokeWidth: 2,
         tip: { channels: { move: (claim: CitedClaim) => claim.note ?? claim.metric, ...claimTipChannels }, format: { x: false, y1: false, y2: false } }
       }),
-      Plot.lineY(marketRows, { x: (row: PriceRow) => new Date(row.time), y: "close", stroke: "var(--theme-foreground-faint)", strokeWidth: 1 }),
+      Plot.lineY(marketRows, { x: (row: PriceRow) => new Date(row.time), y: "close", z: hourlyRuns(marketRows), stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, className: "market-line" }),
       Plot.dot(waypoints, { x: waypointTime, y: "value", r: 4.5, fill: "currentColor", stroke: "var(--theme-background)" }),
       Plot.tip(
         waypoints,

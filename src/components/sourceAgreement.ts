@@ -99,10 +99,15 @@ export function sourceAgreement(dataset: AgreementDataset, { width }: SourceAgre
   const figure = chartFigure(chart, [], {
     title: `${group.title}: how far apart the sources are each day`,
     filename: "btc-source-agreement",
-    publicData: {
-      sources: group.sources.map((source) => source.credit),
-      rows: group.rows.map((row) => ({ date: row.date, ...row.values, largest_disagreement_pct: row.spreadPct, highest: row.high, lowest: row.low })),
-      attribution: group.attribution ?? undefined
+    market: {
+      dataset: "public-agreement-btc",
+      mode: "public",
+      asOf: null,
+      meta: {
+        sources: group.sources.map(({ credit }) => ({ source: credit.upstream, endpoint: `via ${credit.mirror}` })),
+        method: "each source's daily close side by side; largest disagreement = (highest − lowest) ÷ lowest × 100"
+      },
+      rows: group.rows.map((row) => ({ date: row.date, ...row.values, largest_disagreement_pct: row.spreadPct, highest: row.high, lowest: row.low }))
     }
   });
   figure.dataset.chart = "source-agreement";

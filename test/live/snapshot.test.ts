@@ -87,13 +87,21 @@ describe("loader output", () => {
     const output = await datasetOutput("price", { env: { REPORT_SNAPSHOT_DIR: dir } });
     expect(output).toMatchObject({ dataset: "price", mode: "snapshot", asOf: read("price").meta.fetchedAt });
     expect(output.rows).toEqual(read("price").rows);
-    expect(await datasetOutput("price", { env: { REPORT_SNAPSHOT_DIR: tempDir("empty") } })).toEqual({
+    expect(await datasetOutput("price", { env: { REPORT_SNAPSHOT_DIR: tempDir("empty"), REPORT_PUBLIC_DIR: tempDir("no-extracts") } })).toEqual({
       dataset: "price",
       mode: "absent",
       asOf: null,
       meta: null,
       rows: [],
     });
+  });
+
+  it("computes the dataset from the committed public extracts when no snapshot is captured", async () => {
+    const output = await datasetOutput("price", { env: { REPORT_SNAPSHOT_DIR: tempDir("no-snapshot") } });
+    expect(output.mode).toBe("public");
+    expect(output.meta?.sources.map((use) => use.source)).toEqual(["Yahoo Finance BTC-USD (hourly)"]);
+    expect(output.rows.length).toBeGreaterThan(3000);
+    expect(output.rows[0]).toMatchObject({ time: "2025-10-01T00:00:00.000Z" });
   });
 
   it("fetches live with REPORT_LIVE=1", async () => {

@@ -23,8 +23,8 @@ const inputs: FactCheckInputs = {
     { time: "2026-02-07T11:00:00.000Z", change_pct: -11.2 },
   ],
   macro: [
-    { date: "2026-02-06", series: "SP500", change_pct: 1.9 },
-    { date: "2026-02-06", series: "NASDAQCOM", change_pct: 2.1 },
+    { date: "2026-02-06", series: "SP500", value: 6932.3, change_pct: 1.9 },
+    { date: "2026-02-06", series: "NASDAQCOM", value: 23031.21, change_pct: 2.1 },
   ],
 };
 

@@ -5,7 +5,11 @@ import { expect, test } from "vitest";
 import { snapshotFooterNote } from "../../src/lib/siteInfo.ts";
 
 test("the footer says plainly when no market series is captured", () => {
-  expect(snapshotFooterNote(mkdtempSync(join(tmpdir(), "snapshot-")))).toMatch(/^No market series are captured/);
+  expect(snapshotFooterNote(mkdtempSync(join(tmpdir(), "snapshot-")), mkdtempSync(join(tmpdir(), "public-")))).toMatch(/^No market series are captured/);
+});
+
+test("without a snapshot, the footer counts the public extracts the series come from", () => {
+  expect(snapshotFooterNote(mkdtempSync(join(tmpdir(), "snapshot-")))).toMatch(/^Market series are computed from \d+ public dataset extracts/);
 });
 
 test("the footer names the newest snapshot fetch date", () => {

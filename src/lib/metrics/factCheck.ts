@@ -15,11 +15,18 @@ export type CheckableClaim = Pick<
 export interface FactCheckInputs {
   /** Hourly BTC-USD bars. */
   price?: readonly Candle[];
+  /** Who the hourly bars come from, as the table names them (default: Coinbase BTC-USD). */
+  priceSource?: string;
+  /** Who the daily macro closes come from (default: FRED). */
+  macroSource?: string;
   basis?: readonly { date: string; basis_pct: number }[];
   skew?: readonly { date: string; tenor_days: number; rr25: number }[];
   mining?: readonly { date: string; hashprice_usd_per_ph_day: number | null }[];
   adjustments?: readonly { time: string; change_pct: number }[];
-  macro?: readonly { date: string; series: string; change_pct: number | null }[];
+  /** Daily closes; `low` where the source gives the day's range. */
+  macro?: readonly { date: string; series: string; value: number; change_pct: number | null; low?: number }[];
+  /** Funding per day (`time` at 00:00 UTC) or per interval; `interest_8h` is the 8-hour rate as a fraction. */
+  funding?: readonly { time: string; interest_8h: number }[];
 }
 
 export interface FactCheckRow {
@@ -37,13 +44,32 @@ export interface FactCheckRow {
   dataset: string;
   /** How the computed value was obtained, in words. */
   computed_from: string;
+  /** What can make the two differ (venue, close time, spot vs futures, a daily mean vs a reading). */
+  why_they_differ: string;
 }
 
 interface Computed {
   value: number;
   dataset: string;
   from: string;
+  why: string;
 }
+
+const WHY = {
+  composite:
+    "The computed value comes from one price source's UTC-day bars; the article does not say which venue or clock its figure uses, prices differ between venues by tenths of a percent (more in a crash), and an article written during the day sees only part of it.",
+  extreme:
+    "An intraday extreme depends on the venue (one exchange can print lower than a composite of venues) and on when the article was written: a piece published during the day sees only part of it.",
+  closeToClose:
+    "Close-to-close on daily bars; a reported move may be measured at another time of day, intraday, or on spot rather than futures (gold and silver here are front-month futures).",
+  rebound: "Depends on which low and which later high are taken, and on the venue of each.",
+  hourly: "The computed price is the close of the last full hour before the quoted time, on one price source; the quote is a snapshot at a minute the hourly bars do not resolve.",
+  hashprice: "Hashprice depends on the hash rate estimate (a statistic from block times, noisy day to day), the fees counted and the price used.",
+  difficulty: "The reported figure was a projection made days before the adjustment; the computed one is the change that took effect.",
+  funding: "The computed value is a daily mean of one venue's 8-hour rates; the article reports a sign across major venues at a moment, and a day's mean can be positive while some hours were negative.",
+  skew: "Different tenors, days and constructions; see Methodology.",
+  basis: "The computed basis uses one dated future and one spot venue.",
+} as const;
 
 /** Periods that state a threshold, a projection or an undated figure, not a reading to check. */
 const UNCHECKABLE_PERIODS = new Set(["reference", "scenario", "undated-follow-up"]);
@@ -59,6 +85,10 @@ const MACRO_SERIES: Record<string, string> = {
   IXIC: "NASDAQCOM",
   DJIA: "DJIA",
   DOW: "DJIA",
+  SOX: "SOX",
+  GOLD: "GOLD",
+  SILVER: "SILVER",
+  DXY: "DXY",
 };
 
 export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactCheckInputs): FactCheckRow[] {
@@ -81,6 +111,7 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
       difference: computed.value - claimed,
       dataset: computed.dataset,
       computed_from: computed.from,
+      why_they_differ: computed.why,
     });
   }
   return rows;
@@ -90,41 +121,91 @@ function computeCounterpart(claim: CheckableClaim, day: string, inputs: FactChec
   const metric = claim.metric.toLowerCase();
   const asset = claim.asset?.toUpperCase() ?? null;
   const percent = claim.unit === "pct" || claim.unit === "pct_annualized";
+  const priceSource = inputs.priceSource ?? "Coinbase BTC-USD";
 
   if (/skew|risk_reversal/.test(metric) && claim.convention && isSkewConvention(claim.convention)) {
     return skewCounterpart(claim.convention, claim.tenorDays, day, inputs);
   }
   if (/basis/.test(metric) && percent) {
     const row = latestOnOrBefore(inputs.basis, day);
-    return row && { value: row.basis_pct, dataset: "basis", from: `annualized basis of the quarterly future on ${row.date}` };
+    return row && { value: row.basis_pct, dataset: "basis", from: `annualized basis of the quarterly future on ${row.date}`, why: WHY.basis };
   }
   if (/hash_?price/.test(metric) || claim.unit === "usd_per_ph_day") {
     const row = latestOnOrBefore(inputs.mining?.filter((r) => r.hashprice_usd_per_ph_day !== null), day);
-    return row && { value: row.hashprice_usd_per_ph_day!, dataset: "mining", from: `hashprice on ${row.date}` };
+    return row && { value: row.hashprice_usd_per_ph_day!, dataset: "mining", from: `hashprice on ${row.date}`, why: WHY.hashprice };
   }
   if (/difficulty/.test(metric) && percent) {
     const next = inputs.adjustments?.find((a) => a.time.slice(0, 10) > day);
-    return next ? { value: next.change_pct, dataset: "mining", from: `difficulty adjustment at ${next.time}` } : null;
+    return next ? { value: next.change_pct, dataset: "mining", from: `difficulty adjustment at ${next.time}`, why: WHY.difficulty } : null;
   }
-  if (asset && MACRO_SERIES[asset] && percent) {
-    const series = MACRO_SERIES[asset]!;
-    const row = inputs.macro?.find((r) => r.series === series && r.date === day && r.change_pct !== null);
-    return row ? { value: row.change_pct!, dataset: "macro", from: `FRED ${series} close-to-close change on ${day}` } : null;
+  if (metric === "funding_rate" && claim.unit === "pct") {
+    const row = inputs.funding?.find((r) => r.time.slice(0, 10) === day);
+    return row ? { value: 100 * row.interest_8h, dataset: "funding", from: `mean 8-hour funding rate on ${day}`, why: WHY.funding } : null;
   }
-  if (asset === "BTC" && inputs.price) {
-    if (claim.period === "since-low" || /rebound/.test(metric)) return reboundCounterpart(inputs.price, day, claim.unit);
-    if (metric === "price_change" && claim.period === "1d" && claim.unit === "pct") {
-      const bar = dailyBars(inputs.price).find((b) => b.date === day);
-      return bar ? { value: 100 * (bar.close / bar.open - 1), dataset: "price", from: `Coinbase BTC-USD open-to-close change on ${day} (UTC day)` } : null;
-    }
-    if (claim.unit === "usd" && ["open", "close", "low", "high"].includes(metric)) {
-      const bar = dailyBars(inputs.price).find((b) => b.date === day);
-      const field = metric as "open" | "close" | "low" | "high";
-      return bar ? { value: bar[field], dataset: "price", from: `Coinbase BTC-USD ${field} of ${day} (UTC day, hourly bars)` } : null;
-    }
+  if (asset && MACRO_SERIES[asset]) return macroCounterpart(claim, MACRO_SERIES[asset]!, day, inputs);
+  if (asset === "BTC" && inputs.price) return btcCounterpart(claim, metric, day, inputs.price, priceSource);
+  return null;
+}
+
+function macroCounterpart(claim: CheckableClaim, series: string, day: string, inputs: FactCheckInputs): Computed | null {
+  const rows = (inputs.macro ?? []).filter((r) => r.series === series).sort((a, b) => a.date.localeCompare(b.date));
+  const index = rows.findIndex((r) => r.date === day);
+  const row = rows[index];
+  const previous = rows[index - 1];
+  if (!row) return null;
+  const source = inputs.macroSource ?? "FRED";
+  if (claim.unit === "pct" && claim.period === "1d" && row.change_pct !== null) {
+    return { value: row.change_pct, dataset: "macro", from: `${source} ${series} close-to-close change on ${day}`, why: WHY.closeToClose };
+  }
+  // "Fell as much as X% to about Y": the day's low, against the previous close.
+  if (claim.period === "intraday" && row.low !== undefined && previous) {
+    if (claim.unit === "pct") return { value: 100 * (row.low / previous.value - 1), dataset: "macro", from: `${source} ${series} low on ${day} against the ${previous.date} close`, why: WHY.extreme };
+    if (claim.unit === "usd") return { value: row.low, dataset: "macro", from: `${source} ${series} low on ${day}`, why: WHY.extreme };
   }
   return null;
 }
+
+function btcCounterpart(claim: CheckableClaim, metric: string, day: string, price: readonly Candle[], source: string): Computed | null {
+  if (claim.period === "since-low" || /rebound/.test(metric)) return reboundCounterpart(price, day, claim.unit);
+  const bars = dailyBars(price);
+  const bar = bars.find((b) => b.date === day);
+  const timed = claim.asOf !== null && claim.asOf.length > 10;
+  if (timed && (metric === "price" || metric === "price_change")) return timedCounterpart(claim, metric, price, source);
+  if (metric === "price_change" && claim.unit === "pct" && bar) {
+    if (claim.period === "1d") return { value: 100 * (bar.close / bar.open - 1), dataset: "price", from: `${source} open-to-close change on ${day} (UTC day)`, why: WHY.composite };
+    if (claim.period === "7d") {
+      const weekBefore = bars.find((b) => b.date === shiftDay(day, -7));
+      return weekBefore ? { value: 100 * (bar.close / weekBefore.close - 1), dataset: "price", from: `${source} close on ${day} against the close on ${weekBefore.date}`, why: WHY.composite } : null;
+    }
+  }
+  if (metric === "distance_from_ath" && claim.unit === "pct" && bar) {
+    const peak = bars.filter((b) => b.date <= day).reduce((best, b) => (b.high > best.high ? b : best));
+    return { value: 100 * (bar.close / peak.high - 1), dataset: "price", from: `${source} close on ${day} against the highest high in the series, ${Math.round(peak.high)} on ${peak.date} (the series starts ${bars[0]!.date})`, why: WHY.composite };
+  }
+  if (claim.unit === "usd" && ["open", "close", "low", "high"].includes(metric) && bar) {
+    const field = metric as "open" | "close" | "low" | "high";
+    const why = field === "low" || field === "high" ? WHY.extreme : WHY.composite;
+    return { value: bar[field], dataset: "price", from: `${source} ${field} of ${day} (UTC day, hourly bars)`, why };
+  }
+  return null;
+}
+
+/** A price or 24-hour move quoted at a time of day: the last full hour before it. */
+function timedCounterpart(claim: CheckableClaim, metric: string, price: readonly Candle[], source: string): Computed | null {
+  const at = Date.parse(claim.asOf!);
+  const closeAt = (ms: number) => price.find((c) => c.time + MS_PER_HOUR <= ms && c.time + 2 * MS_PER_HOUR > ms);
+  const last = closeAt(at);
+  if (!last) return null;
+  const lastEnd = new Date(last.time + MS_PER_HOUR).toISOString().slice(0, 16);
+  if (metric === "price" && claim.unit === "usd") return { value: last.close, dataset: "price", from: `${source} close of the hour ending ${lastEnd} UTC`, why: WHY.hourly };
+  if (claim.period === "24h" && claim.unit === "pct") {
+    const dayBefore = closeAt(at - MS_PER_DAY);
+    return dayBefore ? { value: 100 * (last.close / dayBefore.close - 1), dataset: "price", from: `${source} close of the hour ending ${lastEnd} UTC against 24 hours earlier`, why: WHY.hourly } : null;
+  }
+  return null;
+}
+
+const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
 function skewCounterpart(
   convention: "rr25" | "put_minus_call",
@@ -140,7 +221,7 @@ function skewCounterpart(
   const row = onDay.reduce((best, r) => (Math.abs(r.tenor_days - wanted) < Math.abs(best.tenor_days - wanted) ? r : best));
   const converted = toConvention(row.rr25, "rr25", convention);
   const note = convention === "rr25" ? "" : ", sign flipped to put_minus_call (a different construction, so magnitudes are not comparable)";
-  return { value: converted, dataset: "options-skew", from: `RR25 at constant ${row.tenor_days}-day maturity on ${day}${note}` };
+  return { value: converted, dataset: "options-skew", from: `RR25 at constant ${row.tenor_days}-day maturity on ${day}${note}`, why: WHY.skew };
 }
 
 /** The lowest low up to the end of the day, and the highest high within 24 h after it. */
@@ -152,8 +233,8 @@ function reboundCounterpart(price: readonly Candle[], day: string, unit: string)
   const after = price.filter((c) => c.time >= trough.time && c.time < trough.time + 24 * MS_PER_HOUR);
   const high = Math.max(...after.map((c) => c.high));
   const from = `highest high within 24 h after the low of ${trough.low} at ${new Date(trough.time).toISOString()}`;
-  if (unit === "pct") return { value: 100 * (high / trough.low - 1), dataset: "price", from: `rise to the ${from}` };
-  if (unit === "usd") return { value: high, dataset: "price", from };
+  if (unit === "pct") return { value: 100 * (high / trough.low - 1), dataset: "price", from: `rise to the ${from}`, why: WHY.rebound };
+  if (unit === "usd") return { value: high, dataset: "price", from, why: WHY.rebound };
   return null;
 }
 

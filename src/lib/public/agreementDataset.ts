@@ -6,7 +6,7 @@ import path from "node:path";
 import { displayPath } from "../ledger/paths.ts";
 import { AGREEMENT_GROUPS, compareSeries, dailyClosesFromHourly, DISAGREEMENT_THRESHOLD_PCT, NOTE_COLUMNS, parseAgreementNotes, widestDay, type AgreementGroup, type AgreementNote, type AgreementRow, type DatedValue } from "./agreement.ts";
 import { DataError } from "./extract.ts";
-import { COIN_METRICS_ATTRIBUTION, publicRows, publicSource, type PublicSource } from "./load.ts";
+import { publicRows, publicSource, type PublicSource } from "./load.ts";
 import { seriesById } from "./series.ts";
 import { publicDir } from "./store.ts";
 
@@ -16,8 +16,6 @@ export interface ComparedGroup extends Omit<AgreementGroup, "sources"> {
   /** The day of largest disagreement over the window; null when no day has two sources. */
   widest: AgreementRow | null;
   notes: AgreementNote[];
-  /** The credit a source's licence asks for wherever its data are drawn, if any. */
-  attribution: string | null;
 }
 
 export interface AgreementDataset {
@@ -58,14 +56,12 @@ export function agreementDataset(dir: string = publicDir()): AgreementDataset {
     thresholdPct: DISAGREEMENT_THRESHOLD_PCT,
     groups: AGREEMENT_GROUPS.map((group) => {
       const rows = compareGroup(group, dir);
-      const sources = group.sources.map((source) => ({ ...source, credit: publicSource(source.series, dir) }));
       return {
         ...group,
-        sources,
+        sources: group.sources.map((source) => ({ ...source, credit: publicSource(source.series, dir) })),
         rows,
         widest: widestDay(rows),
         notes: notes.filter((note) => note.group === group.id),
-        attribution: sources.some((source) => source.credit.upstream.startsWith("Coin Metrics")) ? COIN_METRICS_ATTRIBUTION : null,
       };
     }),
   };

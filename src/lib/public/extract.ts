@@ -171,6 +171,8 @@ export function parseUpstream(spec: SeriesSpec, text: string, file: string, wind
 
 /** Whether an upstream date or time falls in the window; unreadable stamps count as inside, to be reported. */
 function inWindow(stampText: string, window: EventWindow): boolean {
+  // Date.parse rolls an impossible day over (2026-02-30 becomes March 2, outside): report it instead.
+  if (calendarDate(stampText) === null) return true;
   const ms = Date.parse(DATE.test(stampText) ? `${stampText}T00:00:00Z` : stampText.replace(" ", "T"));
   return Number.isNaN(ms) || (ms >= windowStartMs(window) && ms < windowEndMs(window));
 }

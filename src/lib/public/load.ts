@@ -23,5 +23,4 @@ export function publicSource(id: string, dir: string = publicDir()): PublicSourc
   return { series: id, title: spec.title, upstream: row.upstream, mirror: `${row.repo}@${row.commit}:${row.path}`, licence: row.licence };
 }
 
-/** Coin Metrics' licence asks for attribution wherever its data are shown. */
-export const COIN_METRICS_ATTRIBUTION = "Source: Coin Metrics community data (CC BY-NC 4.0).";
+export { COIN_METRICS_ATTRIBUTION } from "./attribution.ts";

@@ -80,6 +80,21 @@ function caseStudy(id: string, title: string, ticker: string, file: string, min:
   };
 }
 
+/** An altcoin's daily reference price from Coin Metrics' community data (one file per asset). */
+function coinMetricsPrice(asset: string, name: string, min: number, max: number): SeriesSpec {
+  return {
+    id: `${asset}-coinmetrics-1d`,
+    title: `${name}, Coin Metrics daily reference price`,
+    upstream: "Coin Metrics community network data",
+    repo: "coinmetrics/data",
+    path: `csv/${asset}.csv`,
+    licence: "CC BY-NC 4.0 (Coin Metrics)",
+    resolution: "1d",
+    timeFrom: "time",
+    columns: [{ name: "price_usd", from: "PriceUSD", unit: "usd", min, max, optional: true }],
+  };
+}
+
 const BINANCE_MIRROR = { repo: "Marcdylann/btc-dip-prediction-thesis", licence: "none stated; data from Binance" } as const;
 
 export const SERIES: readonly SeriesSpec[] = [
@@ -190,6 +205,9 @@ export const SERIES: readonly SeriesSpec[] = [
       { name: "exchange_supply_btc", from: "SplyExNtv", unit: "btc", min: 0, max: 21_000_000, optional: true },
     ],
   },
+  coinMetricsPrice("xrp", "XRP", 0.01, 100),
+  coinMetricsPrice("doge", "Dogecoin", 0.001, 10),
+  coinMetricsPrice("bnb", "BNB", 10, 10_000),
   {
     id: "btc-dvol-1h",
     title: "Deribit DVOL, Bitcoin 30-day implied volatility index, hourly",

@@ -1,9 +1,13 @@
 // What every src/data/market-*.json.ts loader prints. A normal build reads the snapshot and
-// never touches the network; REPORT_LIVE=1 fetches live and falls back to the snapshot, with a
-// warning on stderr, for each dataset whose fetch fails.
+// never touches the network; without a snapshot file it computes the dataset from the committed
+// public extracts (data/public/) where those hold its inputs. REPORT_LIVE=1 fetches live and
+// falls back, with a warning on stderr, for each dataset whose fetch fails.
 
 import { HttpClient } from "../live/http.ts";
-import { eventWindow } from "../window.ts";
+import { eventWindow, PUBLIC_WINDOW } from "../window.ts";
+import { PUBLIC_BUILDERS, type PublicDataset, type PublicDatasetName } from "../public/datasets.ts";
+import { publicDir, readProvenance } from "../public/store.ts";
+import { publicFactCheck } from "../public/factCheck.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD } from "./build.ts";
 import { snapshotFile } from "./capture.ts";
 import { MarketInputs } from "./inputs.ts";
@@ -12,8 +16,9 @@ import type { CheckableClaim } from "../metrics/factCheck.ts";
 
 export interface DatasetOutput {
   dataset: DatasetName;
-  mode: "snapshot" | "live" | "absent";
-  /** When the data was fetched (ISO 8601), null when absent. */
+  /** "public": computed at build time from the committed public extracts. */
+  mode: "snapshot" | "live" | "public" | "absent";
+  /** When the data was fetched (ISO 8601), null when absent or public. */
   asOf: string | null;
   meta: DatasetMeta | null;
   rows: unknown[];
@@ -35,8 +40,27 @@ export async function datasetOutput(dataset: DatasetName, { env = process.env, w
     }
   }
   const file = readSnapshot(snapshotDir(env), dataset);
-  if (file === null) return { dataset, mode: "absent", asOf: null, meta: null, rows: [] };
-  return fromFile(file, "snapshot");
+  if (file !== null) return fromFile(file, "snapshot");
+  const built = publicDataset(dataset, publicDir(env), claims);
+  if (built === null) return { dataset, mode: "absent", asOf: null, meta: null, rows: [] };
+  const meta: DatasetMeta = {
+    dataset,
+    fetchedAt: "",
+    window: PUBLIC_WINDOW,
+    rowCount: built.rows.length,
+    codeVersion: { version: null, commit: null },
+    sources: built.uses,
+    method: built.method,
+    ...(built.summary === undefined ? {} : { summary: built.summary }),
+  };
+  return { dataset, mode: "public", asOf: null, meta, rows: built.rows };
+}
+
+/** The dataset computed from the public extracts, or null when they do not hold its inputs. */
+function publicDataset(dataset: DatasetName, dir: string, claims?: () => readonly CheckableClaim[]): PublicDataset | null {
+  if (readProvenance(dir).length === 0) return null;
+  if (dataset === "fact-check") return claims ? publicFactCheck(claims(), dir) : null;
+  return dataset in PUBLIC_BUILDERS ? PUBLIC_BUILDERS[dataset as PublicDatasetName](dir) : null;
 }
 
 export async function printDataset(dataset: DatasetName, options?: LoaderOptions): Promise<void> {

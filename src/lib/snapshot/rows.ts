@@ -98,7 +98,8 @@ export interface MiningRow {
 
 export interface DifficultyAdjustmentRow {
   time: string;
-  height: number;
+  /** The first block at the new difficulty; null where the source is a daily series. */
+  height: number | null;
   difficulty: number;
   change_pct: number;
 }
