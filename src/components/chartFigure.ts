@@ -1,6 +1,7 @@
 import { claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
+import type { PublicSource } from "../lib/public/load.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
 export interface MarketDataset<Row = Record<string, unknown>> {
@@ -18,6 +19,21 @@ export interface ChartFigureOptions {
   filename: string;
   /** Market series drawn over the reported figures; those with no rows are left out of the caption. */
   market?: MarketDataset<object> | readonly MarketDataset<object>[];
+  /** Series drawn from the public extracts (data/public/), credited to their upstream and mirror. */
+  public?: PublicData | readonly PublicData[];
+}
+
+/** Rows computed from public extracts, with the series they came from. */
+export interface PublicData {
+  /** Names the CSV download: "hourly", "funding". */
+  dataset: string;
+  rows: readonly object[];
+  sources: readonly PublicSource[];
+}
+
+/** "Yahoo Finance BTC-USD (hourly), mirror owner/name@commit:path (licence)". */
+export function publicAttribution(source: PublicSource): string {
+  return `${source.upstream}, mirror ${source.mirror} (${source.licence})`;
 }
 
 /** Link to a claim's row on the sources page; the anchor is stable per claim id. */
@@ -41,7 +57,7 @@ export const claimTipChannels = {
 export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   const caption = document.createElement("figcaption");
   caption.className = "chart-caption";
-  // A chart drawn from market data alone names its sources in the market line instead.
+  // A chart drawn from market or public data alone names its sources in their own lines.
   if (claims.length === 0) {
     caption.append("Dates in UTC.");
     return caption;
@@ -122,12 +138,27 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   const caption = sourceCaption(claims);
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
   for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
-  for (const attribution of requiredAttributions(markets.flatMap((market) => (market.meta?.sources ?? []).map((use) => `${use.source} ${use.endpoint}`)))) {
-    caption.append(` ${attribution}`);
+  const publicData = [options.public ?? []].flat();
+  const publicSources = [...new Map(publicData.flatMap((data) => data.sources).map((source) => [source.series, source])).values()];
+  if (publicSources.length > 0) {
+    const credits = document.createElement("span");
+    credits.className = "public-sources";
+    // Mirror paths are long unbroken strings; let them wrap on a phone.
+    credits.style.overflowWrap = "anywhere";
+    credits.textContent = ` Public data: ${publicSources.map(publicAttribution).join("; ")}.`;
+    caption.append(credits);
   }
+  const upstreams = [
+    ...markets.flatMap((market) => (market.meta?.sources ?? []).map((use) => use.source)),
+    ...publicSources.map((source) => source.upstream),
+  ];
+  for (const attribution of requiredAttributions(upstreams)) caption.append(` ${attribution}`);
   if (claims.length > 0) caption.append(" ", downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)"));
   for (const market of markets) {
     caption.append(" · ", downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`));
+  }
+  for (const data of publicData) {
+    caption.append(" · ", downloadLink(rowsCsv(data.rows), `${options.filename}-${data.dataset}`, `Download ${data.dataset} series (CSV)`));
   }
   figure.append(chart, caption);
   return figure;

@@ -99,14 +99,9 @@ export function sourceAgreement(dataset: AgreementDataset, { width }: SourceAgre
   const figure = chartFigure(chart, [], {
     title: `${group.title}: how far apart the sources are each day`,
     filename: "btc-source-agreement",
-    market: {
-      dataset: "public-agreement-btc",
-      mode: "public",
-      asOf: null,
-      meta: {
-        sources: group.sources.map(({ credit }) => ({ source: credit.upstream, endpoint: `via ${credit.mirror}` })),
-        method: "each source's daily close side by side; largest disagreement = (highest − lowest) ÷ lowest × 100"
-      },
+    public: {
+      dataset: "source-agreement",
+      sources: group.sources.map((source) => source.credit),
       rows: group.rows.map((row) => ({ date: row.date, ...row.values, largest_disagreement_pct: row.spreadPct, highest: row.high, lowest: row.low }))
     }
   });

@@ -1,0 +1,63 @@
+// The linked price / volatility / funding panels on the Overview and Derivatives pages.
+import type { Locator } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { useBuiltSite } from "../support/builtSite.ts";
+
+const site = useBuiltSite();
+
+/** Vertices of a line mark's paths: one per drawn hour (a gap starts a new "M"). */
+const vertices = (figure: Locator, className: string) =>
+  figure.locator(`g.${className} path`).evaluateAll((paths) => paths.reduce((sum, path) => sum + (path.getAttribute("d")?.match(/[ML]/g)?.length ?? 0), 0));
+
+describe.each([
+  { path: "/", minHours: 400, fundingDays: 19 },
+  { path: "derivatives", minHours: 3_000, fundingDays: 135 }
+])("linked panels on $path", ({ path, minHours, fundingDays }) => {
+  test("draws hourly lines of hundreds of points, daily funding bars and the cited figures", async () => {
+    const { page, problems } = await site.open(path);
+    try {
+      const figure = page.locator('figure[data-chart="linked-panels"]');
+      await expect(figure.count()).resolves.toBe(1);
+      expect(await vertices(figure, "price-line")).toBeGreaterThan(minHours);
+      expect(await vertices(figure, "dvol-line")).toBeGreaterThan(minHours);
+      expect(await vertices(figure, "realized-line")).toBeGreaterThan(minHours);
+      await expect(figure.locator("g.funding-bars rect").count()).resolves.toBe(fundingDays);
+      // Feb 5 open and Feb 6 low on the price panel; the negative-funding reading as a shaded sign.
+      await expect(figure.locator("g.reported-price circle").count()).resolves.toBe(2);
+      await expect(figure.locator("g.reported-funding-sign rect").count()).resolves.toBe(1);
+      const caption = await figure.locator("figcaption").textContent();
+      expect(caption).toContain("Deribit DVOL index (BTC), mirror LucasHonoratoDeSouza/btc-vrp-arbitrage@");
+      expect(caption).toContain("Yahoo Finance BTC-USD (hourly), mirror Marcdylann/btc-dip-prediction-thesis@");
+      expect(caption).toContain("lukmol/gamlss-btc-VaR@");
+      expect(caption).toContain("btc-funding-rate-2026-02-05");
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("hovering the price panel moves the rule to the same instant in all three panels", async () => {
+    const { page } = await site.open(path);
+    try {
+      const figure = page.locator('figure[data-chart="linked-panels"]');
+      const panels = figure.locator("div.linked-panels > svg");
+      await expect(panels.count()).resolves.toBe(3);
+      const rules = figure.locator("line.linked-rule");
+      expect(await rules.evaluateAll((lines) => lines.map((line) => line.getAttribute("visibility")))).toEqual(["hidden", "hidden", "hidden"]);
+      const box = (await panels.first().boundingBox())!;
+      await panels.first().dispatchEvent("pointermove", { clientX: box.x + box.width * 0.6, clientY: box.y + box.height / 2, bubbles: true });
+      const positions = await rules.evaluateAll((lines) => lines.map((line) => [line.getAttribute("x1"), line.getAttribute("visibility")]));
+      expect(positions[0]![1]).toBe("visible");
+      expect(Number(positions[0]![0])).toBeGreaterThan(box.width * 0.5);
+      expect(positions).toEqual([positions[0], positions[0], positions[0]]);
+      const readouts = await figure.locator("text.linked-readout").allTextContents();
+      expect(readouts[0]).toMatch(/UTC · \$[\d,]+|UTC · no data/);
+      expect(readouts[1]).toMatch(/^DVOL [\d.]+ · realized [\d.]+ · spread [+−]?[\d.]+$/);
+      expect(readouts[2]).toMatch(/^\d{4}-\d{2}-\d{2} · funding /);
+      await panels.first().dispatchEvent("pointerleave");
+      expect(await rules.evaluateAll((lines) => lines.map((line) => line.getAttribute("visibility")))).toEqual(["hidden", "hidden", "hidden"]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

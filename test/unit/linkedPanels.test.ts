@@ -1,0 +1,26 @@
+import { describe, expect, test } from "vitest";
+import { publicAttribution } from "../../src/components/chartFigure.ts";
+import { volatilityClaims } from "../../src/components/linkedPanels.ts";
+import { testClaim } from "../support/claims.ts";
+
+describe("publicAttribution", () => {
+  test("names the upstream, the mirror with its commit and path, and the licence", () => {
+    const source = {
+      series: "btc-dvol-1h",
+      title: "Deribit DVOL",
+      upstream: "Deribit DVOL index (BTC)",
+      mirror: `owner/repo@${"a".repeat(40)}:data/dvol.csv`,
+      licence: "none stated"
+    };
+    expect(publicAttribution(source)).toBe(`Deribit DVOL index (BTC), mirror owner/repo@${"a".repeat(40)}:data/dvol.csv (none stated)`);
+  });
+});
+
+describe("volatilityClaims", () => {
+  test("keeps dated levels of volatility and leaves out skew, which is also in vol points", () => {
+    const level = testClaim({ id: "iv", metric: "implied_volatility", unit: "vol_pts", value: 60, asOf: "2026-02-05" });
+    const skew = testClaim({ id: "rr", metric: "risk_reversal_25d", unit: "vol_pts", value: -13, asOf: "2026-02-05" });
+    const undated = testClaim({ id: "iv-later", metric: "implied_volatility", unit: "vol_pts", value: 50, asOf: null });
+    expect(volatilityClaims([level, skew, undated]).map((claim) => claim.id)).toEqual(["iv"]);
+  });
+});
