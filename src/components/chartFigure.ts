@@ -53,14 +53,15 @@ export const claimTipChannels = {
 export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   const caption = document.createElement("figcaption");
   caption.className = "chart-caption";
+  // A chart drawn from market or public data alone names its sources in their own lines.
+  if (claims.length === 0) {
+    caption.append("Dates in UTC.");
+    return caption;
+  }
   const byAttribution = new Map<string, CitedClaim[]>();
   for (const claim of claims) {
     const key = claimAttribution(claim);
     byAttribution.set(key, [...(byAttribution.get(key) ?? []), claim]);
-  }
-  if (claims.length === 0) {
-    caption.append("Dates in UTC.");
-    return caption;
   }
   caption.append("Sources: ");
   [...byAttribution].forEach(([attribution, group], i) => {
