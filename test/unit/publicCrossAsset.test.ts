@@ -91,6 +91,6 @@ describe("reported moves beside the computed ones", () => {
   });
 
   test("refuses a claim with no public extract", () => {
-    expect(() => reportedBeside(claimsById(claims, ["xrp-price-change-24h-stocktwits"]), dataset.rows)).toThrow(/public extract/);
+    expect(() => reportedBeside(claimsById(claims, ["sol-price-change-24h-stocktwits"]), dataset.rows)).toThrow(/public extract/);
   });
 });

@@ -55,11 +55,11 @@ export const NORMALISED_BASE_DAY = "2026-01-28";
 export function crossAssetDataset(): CrossAssetDataset {
   const sources = CROSS_ASSETS.map(({ series }) => publicSource(series));
   const rows = crossAssetRows(
-    CROSS_ASSETS.map(({ asset, series }, i) => ({
+    CROSS_ASSETS.map(({ asset, series, column = "close" }, i) => ({
       asset,
       series,
       source: sources[i]!.upstream,
-      closes: publicRows(series).map((row) => ({ date: row.date as string, close: row.close as number | null }))
+      closes: publicRows(series).map((row) => ({ date: row.date as string, close: row[column] as number | null }))
     }))
   );
   return { rows, normalised: { baseDay: NORMALISED_BASE_DAY, rows: normalisedCloses(rows, NORMALISED_ASSETS, NORMALISED_BASE_DAY) }, sources };

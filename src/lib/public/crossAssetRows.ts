@@ -10,12 +10,20 @@ export interface CrossAsset {
   series: string;
   /** The ledger's asset code for the same market, when the ledger reports its moves. */
   ledgerAsset: string;
+  /** The extract column holding the close, when it is not "close" (Coin Metrics' price_usd). */
+  column?: string;
 }
 
-/** BTC and ETH close at 00:00 UTC (Binance days); the others at their exchange's session close. */
+/**
+ * BTC and ETH close at 00:00 UTC (Binance days); XRP, DOGE and BNB are Coin Metrics' reference
+ * price at the end of the UTC day; the others close at their exchange's session close.
+ */
 export const CROSS_ASSETS: readonly CrossAsset[] = [
   { asset: "BTC", series: "btc-binance-1d", ledgerAsset: "BTC" },
   { asset: "ETH", series: "eth-binance-1d", ledgerAsset: "ETH" },
+  { asset: "XRP", series: "xrp-coinmetrics-1d", ledgerAsset: "XRP", column: "price_usd" },
+  { asset: "DOGE", series: "doge-coinmetrics-1d", ledgerAsset: "DOGE", column: "price_usd" },
+  { asset: "BNB", series: "bnb-coinmetrics-1d", ledgerAsset: "BNB", column: "price_usd" },
   { asset: "S&P 500", series: "sp500-yahoo-1d", ledgerAsset: "SP500" },
   { asset: "Nasdaq", series: "nasdaq-yahoo-1d", ledgerAsset: "NASDAQ" },
   { asset: "Dow", series: "dow-yahoo-1d", ledgerAsset: "DJIA" },
