@@ -122,18 +122,9 @@ export function marketAttribution(market: MarketDataset<object>): string {
   return `${endpoints.join("; ") || market.dataset} (${mode}${when})`;
 }
 
-/** One credit per mirror commit and licence: "Yahoo Finance ^GSPC, Yahoo Finance ^IXIC (owner/name@commit: data/a.csv, data/b.csv; licence: …)". */
+/** One credit per series: "Yahoo Finance ^GSPC via owner/name@commit:path (licence: …)". */
 export function publicCredits(sources: readonly PublicSource[]): string[] {
-  const groups = new Map<string, PublicSource[]>();
-  for (const source of sources) {
-    const key = `${source.mirror.slice(0, source.mirror.indexOf(":"))}|${source.licence}`;
-    groups.set(key, [...(groups.get(key) ?? []), source]);
-  }
-  return [...groups].map(([key, group]) => {
-    const [commit, licence] = key.split("|");
-    const paths = group.map((source) => source.mirror.slice(source.mirror.indexOf(":") + 1));
-    return `${group.map((source) => source.upstream).join(", ")} (${commit}: ${paths.join(", ")}; licence: ${licence})`;
-  });
+  return sources.map((source) => `${source.upstream} via ${source.mirror} (licence: ${source.licence})`);
 }
 
 /** Wraps a chart in a figure with its title, a source caption and a CSV download of its data. */

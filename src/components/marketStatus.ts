@@ -18,11 +18,13 @@ export function marketStatus(datasets: readonly MarketDataset<object>[]): HTMLEl
   const note = document.createElement("p");
   note.className = "market-status";
   const missing = datasets.filter((dataset) => dataset.rows.length === 0).map((dataset) => missingText(dataset.dataset));
-  const live = datasets.filter((dataset) => dataset.mode === "live" && dataset.rows.length > 0).map((dataset) => dataset.dataset);
+  const captured = datasets
+    .filter((dataset) => (dataset.mode === "snapshot" || dataset.mode === "live") && dataset.rows.length > 0)
+    .map((dataset) => `${dataset.dataset}: ${dataset.mode}, fetched ${dataset.asOf?.slice(0, 16).replace("T", " ")} UTC`);
   const parts = [];
   if (missing.length > 0) parts.push(`Not in this build: ${missing.join("; ")}. Those charts show the reported figures only.`);
   else parts.push("Every chart on this page draws its market series; each chart's source line names the dataset and the commit it was read at.");
-  if (live.length > 0) parts.push(`Fetched live at build time: ${live.join(", ")}.`);
+  if (captured.length > 0) parts.push(`Captured from the APIs: ${captured.join("; ")}.`);
   note.textContent = parts.join(" ");
   return note;
 }

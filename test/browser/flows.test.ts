@@ -38,8 +38,8 @@ describe("flows and on-chain page", () => {
     expect(rect.height).toBeGreaterThan(0);
     expect(rect.top).toBeCloseTo(ruleYs[0]!, 0);
     expect(rect.top + rect.height).toBeCloseTo(ruleYs[1]!, 0);
-    // Reported readings are points, never a line (no market series is captured here).
-    expect(await cluster.locator('g[aria-label="line"]').count()).toBe(0);
+    // Reported readings are points; the one line is the market's hourly price.
+    expect(await cluster.locator('g[aria-label="line"]').count()).toBe(1);
     expect(await cluster.locator('g[aria-label="dot"] path, g[aria-label="dot"] circle').count()).toBeGreaterThanOrEqual(10);
 
     // The follow-up readings: set apart, labelled undated, with no date anywhere on their axes.

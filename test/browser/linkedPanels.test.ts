@@ -26,8 +26,8 @@ describe.each([
       await expect(figure.locator("g.reported-price circle").count()).resolves.toBe(2);
       await expect(figure.locator("g.reported-funding-sign rect").count()).resolves.toBe(1);
       const caption = await figure.locator("figcaption").textContent();
-      expect(caption).toContain("Deribit DVOL index (BTC), mirror LucasHonoratoDeSouza/btc-vrp-arbitrage@");
-      expect(caption).toContain("Yahoo Finance BTC-USD (hourly), mirror Marcdylann/btc-dip-prediction-thesis@");
+      expect(caption).toContain("Deribit DVOL index (BTC) via LucasHonoratoDeSouza/btc-vrp-arbitrage@");
+      expect(caption).toContain("Yahoo Finance BTC-USD (hourly) via Marcdylann/btc-dip-prediction-thesis@");
       expect(caption).toContain("lukmol/gamlss-btc-VaR@");
       expect(caption).toContain("btc-funding-rate-2026-02-05");
       expect(problems).toEqual([]);

@@ -84,7 +84,7 @@ describe("macro page", () => {
     const prose = await page.locator("#observablehq-main").textContent();
     for (const window of ["intraday", "one day", "since the low", "24 hours"]) expect(prose).toContain(window);
     expect(await page.locator('a.cited-figure[href="./sources#claim-sox-change-2026-02-06"]').first().textContent()).toBe("5.7%");
-    expect(prose).toContain("XRP, Dogecoin and BNB have no extract");
+    expect(prose).toContain("Solana has no extract on this site");
     await page.context().close();
   });
 

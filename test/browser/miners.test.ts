@@ -55,8 +55,9 @@ describe("miners page", () => {
     await hashprice.scrollIntoViewIfNeeded();
     const box = (await hashprice.locator("g.reported-bound line").boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 1);
-    await expect.poll(() => hashprice.locator('g[aria-label="tip"]').textContent()).toContain("TheMinerMag via");
-    const tip = await hashprice.locator('g[aria-label="tip"]').textContent();
+    const boundTip = hashprice.locator('g[aria-label="tip"]', { hasText: "TheMinerMag via" });
+    await expect.poll(() => boundTip.count()).toBe(1);
+    const tip = await boundTip.textContent();
     expect(tip).toContain("< $32/PH/s/day");
     expect(tip).toContain("2026-02-05");
 

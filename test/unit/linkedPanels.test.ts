@@ -12,7 +12,7 @@ describe("publicCredits", () => {
       mirror: `owner/repo@${"a".repeat(40)}:data/dvol.csv`,
       licence: "none stated"
     };
-    expect(publicCredits([source])).toEqual([`Deribit DVOL index (BTC) (owner/repo@${"a".repeat(40)}: data/dvol.csv; licence: none stated)`]);
+    expect(publicCredits([source])).toEqual([`Deribit DVOL index (BTC) via owner/repo@${"a".repeat(40)}:data/dvol.csv (licence: none stated)`]);
   });
 });
 
