@@ -110,7 +110,7 @@ export function crossAssetHeatmap(rows: readonly CrossAssetRow[], reported: read
   const key = document.createElement("p");
   key.className = "chart-key";
   key.textContent =
-    "Each cell is the change from the asset's previous close in the extract: BTC and ETH at 00:00 UTC every day, the others at their market's close on trading days only (blank: no session). Outlined cells are the days the articles reported a move for that asset; hover for the reported figure beside the computed one.";
+    "Each cell is the change from the asset's previous close in the extract: the crypto assets at the end of every UTC day, the others at their market's close on trading days only (blank: no session). Outlined cells are the days the articles reported a move for that asset; hover for the reported figure beside the computed one.";
   const box = document.createElement("div");
   box.append(key, chart);
   const reportedClaims = reported.map((item) => item.claim);
