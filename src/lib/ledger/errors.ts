@@ -20,13 +20,16 @@ export function sortIssues(issues: LedgerIssue[], fileOrder: readonly string[] =
   return [...issues].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
 }
 
-/** Thrown by loadLedger; the message lists every issue, one per line. */
-export class LedgerError extends Error {
+/** An error that carries file:line:column issues; the message lists every issue, one per line. */
+export class IssuesError extends Error {
   readonly issues: readonly LedgerIssue[];
 
   constructor(issues: LedgerIssue[]) {
     super(issues.map(formatIssue).join("\n"));
-    this.name = "LedgerError";
+    this.name = new.target.name;
     this.issues = issues;
   }
 }
+
+/** Thrown by loadLedger. */
+export class LedgerError extends IssuesError {}

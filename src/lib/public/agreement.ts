@@ -93,6 +93,19 @@ export interface AgreementGroup {
   sources: readonly AgreementSource[];
 }
 
+/** Two mirrors of one Yahoo ticker (`<id>-yahoo-1d` and `<id>-yahoo-casestudy-1d`): a check that neither copy was altered. */
+function twoMirrors(id: string, title: string, ticker: string): AgreementGroup {
+  return {
+    id,
+    title,
+    about: `Two mirrors of the same Yahoo ticker, ${ticker}: a check that neither copy was altered.`,
+    sources: [
+      { label: "Yahoo (flippe2 mirror)", series: `${id}-yahoo-1d`, column: "close" },
+      { label: "Yahoo (case-study mirror)", series: `${id}-yahoo-casestudy-1d`, column: "close" },
+    ],
+  };
+}
+
 export const AGREEMENT_GROUPS: readonly AgreementGroup[] = [
   {
     id: "btc",
@@ -107,33 +120,9 @@ export const AGREEMENT_GROUPS: readonly AgreementGroup[] = [
       { label: "Coin Metrics", series: "btc-coinmetrics-1d", column: "price_usd" },
     ],
   },
-  {
-    id: "sp500",
-    title: "S&P 500 close",
-    about: "Two mirrors of the same Yahoo ticker, ^GSPC: a check that neither copy was altered.",
-    sources: [
-      { label: "Yahoo (flippe2 mirror)", series: "sp500-yahoo-1d", column: "close" },
-      { label: "Yahoo (case-study mirror)", series: "sp500-yahoo-casestudy-1d", column: "close" },
-    ],
-  },
-  {
-    id: "gold",
-    title: "Gold futures close",
-    about: "Two mirrors of the same Yahoo ticker, GC=F: a check that neither copy was altered.",
-    sources: [
-      { label: "Yahoo (flippe2 mirror)", series: "gold-yahoo-1d", column: "close" },
-      { label: "Yahoo (case-study mirror)", series: "gold-yahoo-casestudy-1d", column: "close" },
-    ],
-  },
-  {
-    id: "dxy",
-    title: "US dollar index close",
-    about: "Two mirrors of the same Yahoo ticker, DX-Y.NYB: a check that neither copy was altered.",
-    sources: [
-      { label: "Yahoo (flippe2 mirror)", series: "dxy-yahoo-1d", column: "close" },
-      { label: "Yahoo (case-study mirror)", series: "dxy-yahoo-casestudy-1d", column: "close" },
-    ],
-  },
+  twoMirrors("sp500", "S&P 500 close", "^GSPC"),
+  twoMirrors("gold", "Gold futures close", "GC=F"),
+  twoMirrors("dxy", "US dollar index close", "DX-Y.NYB"),
   {
     id: "vix",
     title: "VIX close",

@@ -4,22 +4,15 @@
 
 import { csvParseRows } from "d3-dsv";
 import { z } from "zod";
-import { formatIssue, type LedgerIssue as DataIssue } from "../ledger/errors.ts";
+import { IssuesError, type LedgerIssue as DataIssue } from "../ledger/errors.ts";
 import { windowEndMs, windowStartMs, type EventWindow } from "../window.ts";
 import { extractHeader, type ColumnSpec, type SeriesSpec } from "./series.ts";
 
 /** One extract row: `date` (YYYY-MM-DD) for daily series, `time` (ISO, UTC) for hourly ones. */
 export type ExtractRow = { date?: string; time?: string } & Record<string, number | string | null>;
 
-export class DataError extends Error {
-  readonly issues: readonly DataIssue[];
-
-  constructor(issues: DataIssue[]) {
-    super(issues.map(formatIssue).join("\n"));
-    this.name = "DataError";
-    this.issues = issues;
-  }
-}
+/** A public-data file that fails its checks: file:line:column issues, like the ledger's. */
+export class DataError extends IssuesError {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Upstream hourly stamps: "2026-02-05 00:00:00+00:00" or ISO "2026-02-05T00:00:00Z".
