@@ -4,7 +4,7 @@
 import type { Claim } from "../ledger/types.ts";
 import { toConvention, isSkewConvention } from "../skew.ts";
 import { dailyBars, type Candle } from "./candles.ts";
-import { MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
+import { addUtcDays, MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
 
 /** The ledger fields the fact-check reads. */
 export type CheckableClaim = Pick<
@@ -174,7 +174,7 @@ function btcCounterpart(claim: CheckableClaim, metric: string, day: string, pric
   if (metric === "price_change" && claim.unit === "pct" && bar) {
     if (claim.period === "1d") return { value: 100 * (bar.close / bar.open - 1), dataset: "price", from: `${source} open-to-close change on ${day} (UTC day)`, why: WHY.composite };
     if (claim.period === "7d") {
-      const weekBefore = bars.find((b) => b.date === shiftDay(day, -7));
+      const weekBefore = bars.find((b) => b.date === addUtcDays(day, -7));
       return weekBefore ? { value: 100 * (bar.close / weekBefore.close - 1), dataset: "price", from: `${source} close on ${day} against the close on ${weekBefore.date}`, why: WHY.composite } : null;
     }
   }
@@ -204,8 +204,6 @@ function timedCounterpart(claim: CheckableClaim, metric: string, price: readonly
   }
   return null;
 }
-
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
 function skewCounterpart(
   convention: "rr25" | "put_minus_call",

@@ -2,6 +2,11 @@ export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 export const DAYS_PER_YEAR = 365;
 
+/** The UTC calendar day `days` after a YYYY-MM-DD day (before it when negative). */
+export function addUtcDays(day: string, days: number): string {
+  return utcDay(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY);
+}
+
 /** UTC calendar day of a millisecond timestamp, YYYY-MM-DD. */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
