@@ -98,13 +98,12 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
   /** Whether a label of about 150 px fits between this time and the right edge. */
   const hasRoomRight = (time: Date) => ((domain[1].getTime() - time.getTime()) / (domain[1].getTime() - domain[0].getTime())) * plotWidth > 150;
 
+  // Every panel shares the width, margins and time axis, so one x means the same instant in all three.
+  const frame = { width, marginTop: margin.top, marginBottom: margin.bottom, marginLeft: margin.left, marginRight: margin.right };
+
   const price = Plot.plot({
-    width,
+    ...frame,
     height: narrow ? 190 : 220,
-    marginTop: margin.top,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    marginRight: margin.right,
     x,
     y: { label: null, grid: true, tickFormat: "$,.0f", ticks: 5 },
     marks: [
@@ -130,12 +129,8 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
   });
 
   const vol = Plot.plot({
-    width,
+    ...frame,
     height: narrow ? 170 : 200,
-    marginTop: margin.top,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    marginRight: margin.right,
     x,
     y: { label: null, grid: true, ticks: 5, tickFormat: (v: number) => `${v}` },
     marks: [
@@ -151,12 +146,8 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
   const bandMiddle = (bound: FundingBound) => new Date((bound.dayStart.getTime() + bound.dayEnd.getTime()) / 2);
   const boundY = (bound: FundingBound) => (bound.upper !== null && bound.lower === null ? fundingDomain[0] * 0.75 : fundingDomain[1] * 0.75);
   const fundingPanel = Plot.plot({
-    width,
+    ...frame,
     height: narrow ? 150 : 170,
-    marginTop: margin.top,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    marginRight: margin.right,
     x: { ...x, label: "Date (UTC)", labelAnchor: "right", labelOffset: 26 },
     y: { label: null, domain: fundingDomain, nice: true, grid: true, ticks: 4, tickFormat: (v: number) => `${v}%` },
     marks: [

@@ -1,4 +1,5 @@
 import { claimById, claimDate, formatInUnit } from "../lib/claims.js";
+import { requiredAttributions } from "../lib/public/attribution.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import {
   ledgerReading,
@@ -75,7 +76,7 @@ function readingBlock(bucket: ScorecardBucket, claims: readonly CitedClaim[], ma
   const block = element("div", "scorecard-reading");
   const computed = market && market.rows.length > 0 ? marketReading(bucket, market.rows, SCORECARD_AS_OF) : null;
   const computedLine = computed
-    ? element("p", "scorecard-computed", `Computed for ${computed.asOf.slice(0, 10)}: `, element("strong", "", readingText(computed.reading, bucket.unit)), ` from ${marketAttribution(market!)}.`)
+    ? element("p", "scorecard-computed", `Computed for ${computed.asOf.slice(0, 10)}: `, element("strong", "", readingText(computed.reading, bucket.unit)), ` from ${marketAttribution(market!)}.`, ...requiredAttributions((market!.meta?.sources ?? []).map((use) => use.source)).map((text) => ` ${text}`))
     : null;
   const { reading, claims: used } = ledgerReading(bucket, claims);
   if (!reading && computed) {
