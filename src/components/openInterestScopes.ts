@@ -28,8 +28,8 @@ export const OPEN_INTEREST_SCOPES: readonly OpenInterestScope[] = [
   { scope: "CoinGlass aggregate, Feb 5 before the close", ids: ["btc-open-interest-ambcrypto"], isLevel: true },
   {
     scope: "Major exchanges only, notional",
-    ids: ["btc-open-interest-notional-altcoinstory", "btc-open-interest-notional-mendoza"],
-    weekEarlierIds: ["btc-open-interest-notional-prior-week-altcoinstory", "btc-open-interest-notional-prior-week-mendoza"],
+    ids: ["btc-open-interest-notional-rally-71k"],
+    weekEarlierIds: ["btc-open-interest-notional-prior-week-rally-71k"],
     isLevel: true
   },
   { scope: "Glassnode: “ends within 30 days” (not a level)", ids: ["btc-open-interest-30d-glassnode"], isLevel: false }

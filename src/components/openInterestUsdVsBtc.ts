@@ -10,9 +10,9 @@ export interface OpenInterestUsdVsBtcOptions {
 
 /** The same futures positions counted two ways, as the Cointelegraph-style pieces reported them. */
 export const OPEN_INTEREST_POSITIONING_IDS = {
-  notionalWeekEarlier: ["btc-open-interest-notional-prior-week-altcoinstory", "btc-open-interest-notional-prior-week-mendoza"],
-  notional: ["btc-open-interest-notional-altcoinstory", "btc-open-interest-notional-mendoza"],
-  coins: ["btc-open-interest-btc-altcoinstory", "btc-open-interest-btc-mendoza"]
+  notionalWeekEarlier: ["btc-open-interest-notional-prior-week-rally-71k"],
+  notional: ["btc-open-interest-notional-rally-71k"],
+  coins: ["btc-open-interest-btc-rally-71k"]
 } as const;
 
 export interface OpenInterestPositioning {

@@ -79,7 +79,7 @@ export const SCORECARD_BUCKETS: readonly ScorecardBucket[] = [
     metric: "25-delta risk reversal, short-dated (vol points, rr25: negative = puts richer)",
     unit: "vol_pts",
     reading: { kind: "claim", claimId: "btc-risk-reversal-2026-02-05" },
-    contextClaimIds: ["btc-skew-2026-02-06-mendoza", "btc-skew-fear-line-mendoza"],
+    contextClaimIds: ["btc-skew-2026-02-06-rally-71k", "btc-skew-fear-line-rally-71k"],
     marketDataset: "options-skew",
     tableSource: "Deribit Insights / Block Scholes, week 6",
     bullish: "The risk reversal climbs back to zero and holds: traders stop paying up for downside protection.",
@@ -95,7 +95,7 @@ export const SCORECARD_BUCKETS: readonly ScorecardBucket[] = [
       fromClaimId: "btc-open-interest-prior-week-framework-translation",
       toClaimId: "btc-open-interest-2026-02-05-framework-translation"
     },
-    contextClaimIds: ["btc-open-interest-btc-mendoza", "btc-open-interest-notional-mendoza"],
+    contextClaimIds: ["btc-open-interest-btc-rally-71k", "btc-open-interest-notional-rally-71k"],
     marketDataset: null,
     tableSource: "Glassnode (forced deleveraging), CoinGlass (open interest)",
     bullish: "Open interest levels off without a fast rebuild while the price holds above {btc-resistance-70k-2026-02-06}.",

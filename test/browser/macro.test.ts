@@ -16,7 +16,7 @@ const { claims } = loadLedger();
 // Every reported move the page draws: Feb 5 and Feb 6 cross-asset moves, then the crypto rebound.
 const feb5 = ["silver-price-change-2026-02-05"];
 const feb6 = ["sp500", "nasdaq", "dow", "sox", "gold", "silver", "dxy"].map((asset) => `${asset}-change-2026-02-06`);
-const sinceLow = ["btc-rebound-pct-mendoza"];
+const sinceLow = ["btc-rebound-pct-rally-71k"];
 const rebound24h = [
   ...["btc", "eth", "sol", "xrp", "doge", "bnb"].map((asset) => `${asset}-price-change-24h-stocktwits`),
   "crypto-market-cap-change-stocktwits"

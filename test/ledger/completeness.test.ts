@@ -79,7 +79,7 @@ describe("the claims ledger", () => {
       expect.arrayContaining([49, 50.9, 35.8, 527850, 55]),
     );
     expect(valuesOf("btc-options-skew-feb-2026")).toEqual([-13, 20, 20]);
-    expect(members["altcoinstory-dateline"]).toContain("btc-low-2026-02-06-altcoinstory");
+    expect(members["altcoinstory-dateline"]).toContain("btc-low-2026-02-06-rally-71k");
     expect(ledger.conflicts).toHaveLength(9);
   });
 });

@@ -99,7 +99,7 @@ describe("fact check over the public extracts", () => {
   });
 
   test("the distance from the all-time high uses the highest high in the series and says where the series starts", () => {
-    const row = checked("btc-distance-from-ath-altcoinstory");
+    const row = checked("btc-distance-from-ath-rally-71k");
     expect(row.computed_from).toMatch(/highest high in the series, 126183 on 2025-10-06 \(the series starts 2025-10-01\)/);
   });
 });

@@ -8,7 +8,7 @@ const ids = [
   "silver-price-change-2026-02-05",
   "sp500-change-2026-02-06",
   "dxy-change-2026-02-06",
-  "btc-rebound-pct-mendoza",
+  "btc-rebound-pct-rally-71k",
   "btc-price-change-24h-stocktwits",
   "crypto-market-cap-change-stocktwits"
 ];
@@ -17,14 +17,14 @@ describe("moveWindow", () => {
   test("names each ledger row's window with its UTC date", () => {
     expect(moveWindow(claimById(claims, "silver-price-change-2026-02-05")).label).toBe("Feb 5 · intraday");
     expect(moveWindow(claimById(claims, "sp500-change-2026-02-06")).label).toBe("Feb 6 · one day");
-    expect(moveWindow(claimById(claims, "btc-rebound-pct-mendoza")).label).toBe("Since the Feb 6 low");
+    expect(moveWindow(claimById(claims, "btc-rebound-pct-rally-71k")).label).toBe("Since the Feb 6 low");
     // Published Feb 7, 11:00 IST: the 24 hours end at 05:30 UTC.
     expect(moveWindow(claimById(claims, "eth-price-change-24h-stocktwits")).label).toBe("24 h to Feb 7 05:30 UTC");
   });
 
   test("refuses a row whose window it cannot place", () => {
     expect(() => moveWindow(claimById(claims, "btc-followup-weekly-change"))).toThrow(/no date/);
-    expect(() => moveWindow(claimById(claims, "btc-weekly-change-mendoza"))).toThrow(/no window for period "7d"/);
+    expect(() => moveWindow(claimById(claims, "btc-weekly-change-rally-71k"))).toThrow(/no window for period "7d"/);
   });
 });
 

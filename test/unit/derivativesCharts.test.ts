@@ -46,7 +46,7 @@ describe("open interest positioning", () => {
 
   test("the notional fell about 19% while the coin count is one figure", () => {
     expect(notionalChangePct(positioning)).toBeCloseTo(-19.19, 2);
-    expect(positioning.coins.map((claim) => claim.id)).toEqual(["btc-open-interest-btc-altcoinstory", "btc-open-interest-btc-mendoza"]);
+    expect(positioning.coins.map((claim) => claim.id)).toEqual(["btc-open-interest-btc-rally-71k"]);
   });
 
   test("the notional values the coins at about $67,800 now and $83,900 a week earlier", () => {

@@ -28,10 +28,10 @@ describe("cluster against the price", () => {
   test("waypoints are the BTC price readings of Feb 5 to Feb 7 UTC, with Stocktwits' IST time moved to UTC", () => {
     const ids = clusterWaypoints(claims).map((c) => c.id);
     expect(ids).toContain("btc-open-2026-02-05");
-    expect(ids).toContain("btc-low-2026-02-06-mendoza");
+    expect(ids).toContain("btc-low-2026-02-06-rally-71k");
     expect(ids).toContain("btc-price-stocktwits");
     expect(ids).not.toContain("btc-followup-price");
-    expect(ids).not.toContain("btc-correction-range-2025-11-21-mendoza");
+    expect(ids).not.toContain("btc-correction-range-2025-11-21-rally-71k");
     expect(ids).toHaveLength(16);
     expect(utcDay("2026-02-07T11:00+05:30")).toBe("2026-02-07");
     expect(utcDay("2026-02-07T03:00+05:30")).toBe("2026-02-06");

@@ -25,7 +25,7 @@ describe("priceWaypointClaims", () => {
   test("takes the reported BTC prices of Feb 4 to 7 with a value, leaving out bounds and other assets", () => {
     const ids = priceWaypointClaims(claims, "2026-02-04", "2026-02-07").map((claim) => claim.id);
     expect(ids).toContain("btc-open-2026-02-05");
-    expect(ids).toContain("btc-low-2026-02-06-mendoza");
+    expect(ids).toContain("btc-low-2026-02-06-rally-71k");
     expect(ids).toContain("btc-price-stocktwits");
     expect(ids).not.toContain("btc-price-above-70k-2026-02-06"); // "more than $70,000": a bound
     expect(ids).not.toContain("eth-price-stocktwits");

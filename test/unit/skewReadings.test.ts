@@ -25,7 +25,7 @@ describe("reportedSkewPoints", () => {
 
   test("keeps both outlets behind the syndicated 20% reading and the figure as quoted", () => {
     const feb6 = reportedSkewPoints(claims, "rr25").find((point) => point.date === "2026-02-06");
-    expect(feb6?.reported?.map((claim) => claim.id)).toEqual(["btc-skew-2026-02-06-altcoinstory", "btc-skew-2026-02-06-mendoza"]);
+    expect(feb6?.reported?.map((claim) => claim.id)).toEqual(["btc-skew-2026-02-06-rally-71k"]);
     expect(feb6?.asQuoted).toBe("20%");
     expect(feb6?.source).toBe("AltcoinStory; Unnamed outlet (byline Esther Mendoza)");
   });
