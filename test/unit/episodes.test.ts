@@ -148,6 +148,17 @@ describe("the episodes in the committed extracts", () => {
     expect(data.episodes.map((episode) => Math.sign(episode.fundingAprPct!))).toEqual([1, 1, -1]);
   });
 
+  it("backs the Overview's summary: February fell furthest, bounced hardest a day later, and had the highest DVOL at its low", () => {
+    const others = data.episodes.filter((episode) => episode.id !== "feb-2026");
+    const feb = byId.get("feb-2026")!;
+    const after1 = (episode: (typeof data.episodes)[number]) => episode.rebounds.find((rebound) => rebound.afterDays === 1)!.pct!;
+    for (const other of others) {
+      expect(feb.drawdownPct).toBeLessThan(other.drawdownPct);
+      expect(after1(feb)).toBeGreaterThan(after1(other));
+      expect(feb.dvolAtLow!.dvol).toBeGreaterThan(other.dvolAtLow!.dvol);
+    }
+  });
+
   it("aligns each path on its low day, from the extract's first day at the earliest", () => {
     for (const episode of data.episodes) {
       const path = data.paths.filter((row) => row.episode === episode.id);
