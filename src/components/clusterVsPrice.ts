@@ -29,13 +29,13 @@ export type VolumeProfileDataset = MarketDataset<VolumeProfileRow> & {
 
 export interface ClusterVsPriceOptions {
   width: number;
+  /** The reported price readings to set against the band, each on its UTC day (dated readings only). */
+  readings: readonly CitedClaim[];
   /** Hourly BTC-USD candles, drawn as a line over the same days when captured. */
   price?: MarketDataset<PriceRow>;
   /** Volume by price; its highest-volume band is drawn as a proxy for the cluster when captured. */
   volumeProfile?: VolumeProfileDataset;
 }
-
-export const CLUSTER_DAYS = ["2026-02-05", "2026-02-06", "2026-02-07"];
 
 /** Reading types in the order they are spread across a day's column. */
 export const READING_SLOTS: Record<string, number> = { open: -0.3, low: -0.15, high: 0, price: 0.15, close: 0.3 };
@@ -45,23 +45,9 @@ export function utcDay(asOf: string): string {
   return asOf.length === 10 ? asOf : new Date(asOf).toISOString().slice(0, 10);
 }
 
-export function absorptionCluster(claims: readonly CitedClaim[]): CitedClaim {
-  const cluster = claims.find((c) => c.metric === "absorption_cluster" && c.asset === "BTC" && c.low !== null && c.high !== null);
-  if (!cluster) throw new Error("no BTC absorption_cluster range in the ledger");
-  return cluster;
-}
-
-/** BTC price readings (open, close, low, high, price) reported for the given UTC days, values and one-sided bounds. */
-export function clusterWaypoints(claims: readonly CitedClaim[], days: readonly string[] = CLUSTER_DAYS): CitedClaim[] {
-  return claims.filter(
-    (c) =>
-      c.topic === "price" &&
-      c.asset === "BTC" &&
-      c.metric in READING_SLOTS &&
-      c.asOf !== null &&
-      days.includes(utcDay(c.asOf)) &&
-      boundKind(c) !== "range"
-  );
+/** The UTC days the readings fall on, in order: the chart's columns. */
+export function readingDays(readings: readonly CitedClaim[]): string[] {
+  return [...new Set(readings.flatMap((c) => (c.asOf === null ? [] : [utcDay(c.asOf)])))].sort();
 }
 
 /** Where a reading sits on the day axis: its day's index plus its type's slot. Not a time of day. */
@@ -81,20 +67,20 @@ const READING_SYMBOLS: Record<string, string> = { "reported value": "circle", "m
 const readingKind = (c: CitedClaim) => (boundKind(c) === "lower" ? "more than (lower bound)" : boundKind(c) === "upper" ? "less than (upper bound)" : "reported value");
 
 /**
- * Glassnode's absorption cluster as a band against the BTC price readings reported for
- * Feb 5–7: points only, grouped by UTC day, never joined into a path. When captured, the
- * hourly Coinbase closes and the highest-volume price band (a stated proxy) are drawn too.
+ * A reported price band (Glassnode's absorption cluster) as a level against the BTC price
+ * readings given: points only, grouped by UTC day, never joined into a path. When available, the
+ * hourly closes and the highest-volume price band (a stated proxy) are drawn too.
  */
-export function clusterVsPrice(claims: readonly CitedClaim[], { width, price, volumeProfile }: ClusterVsPriceOptions): HTMLElement {
-  const cluster = absorptionCluster(claims);
-  const readings = clusterWaypoints(claims);
-  const days = CLUSTER_DAYS;
+export function clusterVsPrice(cluster: CitedClaim, { width, readings, price, volumeProfile }: ClusterVsPriceOptions): HTMLElement {
+  if (cluster.low === null || cluster.high === null) throw new Error(`claim "${cluster.id}" should be a low–high band`);
+  const days = readingDays(readings);
   const narrow = width < 560;
   const priceRows = (price?.rows ?? []).filter((row) => days.includes(row.time.slice(0, 10)));
   const band = volumeProfile && volumeProfile.rows.length > 0 ? (volumeProfile.meta?.summary?.band ?? null) : null;
   const low = cluster.low as number;
   const high = cluster.high as number;
-  const bandTitle = `Absorption cluster: ${formatClaimValue(cluster)}\n${claimDate(cluster)}\n${claimAttribution(cluster)}`;
+  const undated = cluster.asOf === null;
+  const bandTitle = `Absorption cluster: ${formatClaimValue(cluster)}\n${undated ? "no date printed" : claimDate(cluster)}\n${claimAttribution(cluster)}`;
 
   const kinds = [...new Set(readings.map(readingKind))].sort((a, b) => Object.keys(READING_SYMBOLS).indexOf(a) - Object.keys(READING_SYMBOLS).indexOf(b));
   const chart = Plot.plot({
@@ -122,14 +108,14 @@ export function clusterVsPrice(claims: readonly CitedClaim[], { width, price, vo
         frameAnchor: "left",
         textAnchor: "start",
         dx: 6,
-        text: () => (narrow ? "absorption\ncluster" : "on-chain absorption cluster (Glassnode)"),
+        text: () => (narrow ? "absorption\ncluster" : `on-chain absorption cluster (${cluster.attributedTo ?? cluster.source.outlet}${undated ? ", no date printed" : ""})`),
         fill: "var(--theme-foreground-muted)",
         fontSize: 11
       }),
       ...(band
         ? [
             Plot.rect([band], { y1: "price_low", y2: "price_high", fill: "none", stroke: "currentColor", strokeDasharray: "4,3", className: "volume-band" }),
-            Plot.text([band], { y: "price_high", frameAnchor: "left", textAnchor: "start", dx: 6, dy: -6, text: () => "highest-volume band, Coinbase (proxy)", fill: "currentColor", fontSize: 11 })
+            Plot.text([band], { y: "price_high", frameAnchor: "left", textAnchor: "start", dx: 6, dy: -6, text: () => "highest-volume band, exchange volume (proxy)", fill: "currentColor", fontSize: 11 })
           ]
         : []),
       ...(priceRows.length > 0
