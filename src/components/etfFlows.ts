@@ -75,6 +75,8 @@ export function etfFlowSteps({ daily, monthToDate }: EtfFlowClaims): EtfFlowStep
 
 const stepValue = (step: EtfFlowStep) => Math.round((step.to - step.from) * 10) / 10;
 const stepText = (step: EtfFlowStep) => (step.claim ? formatClaimValue(step.claim) : `${stepValue(step) > 0 ? "+" : ""}${formatInUnit(stepValue(step), "usd_mn")}\ncomputed`);
+/** Who counted a step: the data party, "provider not named", or "computed". */
+const stepCounter = (step: EtfFlowStep | undefined) => (!step ? "" : !step.claim ? "computed" : (step.claim.attributedTo ?? "provider not named"));
 const usdMn = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v)}M`;
 
 /**
@@ -91,8 +93,8 @@ export function etfFlows(claims: readonly CitedClaim[], { width }: EtfFlowsOptio
     width,
     height: 340,
     marginLeft: 64,
-    marginBottom: 40,
-    x: { label: null, domain: steps.map((step) => step.label), padding: 0.3, tickSize: 0 },
+    marginBottom: 44,
+    x: { label: null, domain: steps.map((step) => step.label), padding: 0.3, tickSize: 0, tickFormat: (label: string) => (narrow ? label.replace("Month to ", "Month to\n") : `${label}\n${stepCounter(steps.find((step) => step.label === label))}`) },
     y: { label: "Net flow (USD millions)", domain: [Math.min(...levels) * 1.15, Math.max(...levels) * 1.3], grid: true, tickFormat: usdMn },
     color: {
       legend: true,
@@ -120,15 +122,13 @@ export function etfFlows(claims: readonly CitedClaim[], { width }: EtfFlowsOptio
           tip: { format: { x: false, y1: false, y2: false, fill: false, stroke: false } }
         })
       ),
-      Plot.text(steps, {
-        x: "label",
-        y: (step: EtfFlowStep) => Math.max(step.from, step.to),
-        text: stepText,
-        dy: -8,
-        lineAnchor: "bottom",
-        fill: "currentColor",
-        fontSize: narrow ? 10 : 11
-      })
+      // Each value sits at the end its bar moves to: above a rise, below a fall.
+      ...[true, false].map((rises) =>
+        Plot.text(
+          steps.filter((step) => step.to >= step.from === rises),
+          { x: "label", y: "to", text: stepText, dy: rises ? -6 : 6, lineAnchor: rises ? "bottom" : "top", fill: "currentColor", fontSize: narrow ? 10 : 11 }
+        )
+      )
     ]
   });
   const drawn = steps.flatMap((step) => (step.claim ? [step.claim] : []));

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
-import { boundKind, horizontalBoundSymbol, plottedValue, shortOutlet, shortUtcDate, shortUtcDateTime, toUsdBn } from "./reportedBound.js";
+import { boundKind, horizontalBoundSymbol, plottedValue, shortUtcDate, shortUtcDateTime, toUsdBn } from "./reportedBound.js";
 
 export interface LiquidationTotalsOptions {
   width: number;
@@ -10,7 +10,7 @@ export interface LiquidationTotalsOptions {
 
 /** The window a total covers, in words: "Feb 5, one day", "5 days to Feb 6", "Oct 2025 crash". */
 export function liquidationWindow(claim: Pick<CitedClaim, "asOf" | "period">): string {
-  if (claim.asOf === null) return "one event after the rebound, date not printed";
+  if (claim.asOf === null) return "one event after the\nrebound, date not printed";
   if (claim.period === "event") return `${shortUtcDate(claim.asOf)} crash`;
   if (claim.period === "24h") return `24 h to ${shortUtcDateTime(claim.asOf)}`;
   const days = /^(\d+)d$/.exec(claim.period ?? "")?.[1];
@@ -19,17 +19,13 @@ export function liquidationWindow(claim: Pick<CitedClaim, "asOf" | "period">): s
   return `${claim.period ?? "window not printed"}, ${shortUtcDate(claim.asOf)}`;
 }
 
-/** Who reported it: the data party, else the outlet in a few words. */
-export function liquidationReporter(claim: CitedClaim): string {
-  return claim.attributedTo ?? shortOutlet(claim.source.outlet);
-}
-
 /** Which side was liquidated, when the source says. */
 export function liquidationSide(claim: Pick<CitedClaim, "side">): string {
   return claim.side === null ? "sides not split" : `${claim.side}s only`;
 }
 
-const rowLabel = (claim: CitedClaim) => `${liquidationWindow(claim)}\n${liquidationReporter(claim)}\n${liquidationSide(claim)}`;
+const rowLabel = (claim: CitedClaim) => `${liquidationWindow(claim)}\n${liquidationSide(claim)}`;
+const SIDES = { "longs only": "var(--theme-blue)", "shorts only": "var(--theme-red)", "sides not split": "var(--theme-foreground-faint)" };
 const usdBn = (claim: CitedClaim) => toUsdBn(plottedValue(claim), claim.unit);
 
 /**
@@ -40,14 +36,15 @@ const usdBn = (claim: CitedClaim) => toUsdBn(plottedValue(claim), claim.unit);
 export function liquidationTotals(totals: readonly CitedClaim[], { width }: LiquidationTotalsOptions): HTMLElement {
   const narrow = width < 560;
   const bounds = totals.filter((c) => boundKind(c) !== "value");
+  const sides = Object.keys(SIDES).filter((side) => totals.some((c) => liquidationSide(c) === side));
   const chart = Plot.plot({
     width,
-    height: 60 * totals.length + 50,
+    height: 56 * totals.length + 60,
     marginLeft: narrow ? 150 : 170,
     marginRight: 64,
     x: { label: "BTC liquidated (USD billions)", grid: true, ticks: narrow ? 3 : 8, tickFormat: (v: number) => `$${v}B` },
     y: { label: null, domain: totals.map(rowLabel), tickSize: 0 },
-    color: { legend: true, domain: ["longs only", "shorts only", "sides not split"], range: ["var(--theme-blue)", "var(--theme-red)", "var(--theme-foreground-faint)"] },
+    color: { legend: true, domain: sides, range: sides.map((side) => SIDES[side as keyof typeof SIDES]) },
     marks: [
       Plot.barX(totals, {
         x: usdBn,
@@ -66,7 +63,7 @@ export function liquidationTotals(totals: readonly CitedClaim[], { width }: Liqu
         r: 6,
         fill: "currentColor"
       }),
-      Plot.text(totals, { x: usdBn, y: rowLabel, text: (c: CitedClaim) => formatClaimValue(c), textAnchor: "start", dx: 8, fill: "currentColor" }),
+      Plot.text(totals, { x: usdBn, y: rowLabel, text: (c: CitedClaim) => formatClaimValue(c), textAnchor: "start", dx: 12, fill: "currentColor" }),
       Plot.ruleX([0])
     ]
   });

@@ -69,13 +69,14 @@ export function openInterestScopes(claims: readonly CitedClaim[], { width, scope
   const max = Math.max(...marks.map((d) => value(d) ?? 0));
   const chart = Plot.plot({
     width,
-    height: 40 + scopes.length * 80,
+    height: 40 + scopes.length * (width < 480 ? 92 : 80),
     marginLeft: 12,
     marginRight: 20,
     x: { domain: [0, max * 1.1], grid: true, ticks: width < 480 ? 4 : 8, label: "Open interest (USD bn)" },
     y: { type: "band", domain: scopes, axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
-      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", dy: -28, fontWeight: "bold" }),
+      // Labels wrap upward into the row's free space above the dots.
+      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", lineAnchor: "bottom", dy: -22, lineWidth: (width - 24) / 6.5, fontWeight: "bold" }),
       Plot.arrow(moves, { x1: "from", x2: "to", y: "scope", inset: 8, stroke: "var(--theme-foreground-muted)" }),
       Plot.dot(
         marks.filter((d) => !d.weekEarlier),

@@ -25,8 +25,8 @@ export function realizedLoss(readings: readonly RealizedLossReading[], { width }
   const narrow = width < 560;
   const chart = Plot.plot({
     width,
-    height: 64 * readings.length + 50,
-    marginLeft: narrow ? 150 : 230,
+    height: 70 * readings.length + 50,
+    marginLeft: narrow ? 150 : 170,
     marginRight: 64,
     x: { label: "Realized loss (USD billions a day)", grid: true, ticks: narrow ? 3 : 6, tickFormat: (v: number) => `$${v}B` },
     y: { label: null, domain: readings.map((d) => d.label), tickSize: 0 },
@@ -57,7 +57,7 @@ export function realizedLoss(readings: readonly RealizedLossReading[], { width }
           fill: "currentColor"
         }
       ),
-      Plot.text(readings, { x: usdBn, y: "label", text: (d: RealizedLossReading) => formatClaimValue(d.claim), textAnchor: "start", dx: 9, fill: "currentColor" }),
+      Plot.text(readings, { x: usdBn, y: "label", text: (d: RealizedLossReading) => formatClaimValue(d.claim), textAnchor: "start", dx: 12, fill: "currentColor" }),
       Plot.ruleX([0])
     ]
   });

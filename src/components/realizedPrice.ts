@@ -39,7 +39,7 @@ export function realizedPrice(dataset: OnchainDataset, { width }: RealizedPriceO
     height: 160,
     marginLeft: 64,
     x: { type: "utc", domain, label: null },
-    y: { type: "log", label: "MVRV (market value / realized value, log scale)", grid: true, domain: mvrvDomain, ticks: 4, tickFormat: (v: number) => v.toFixed(1) },
+    y: { type: "log", label: "MVRV (market value / realized value, log scale)", grid: true, domain: mvrvDomain, ticks: [1, 1.2, 1.5, 2, 2.5, 3].filter((v) => v >= mvrvDomain[0]! && v <= mvrvDomain[1]!), tickFormat: (v: number) => v.toFixed(1) },
     marks: [
       Plot.ruleY([1], { stroke: "var(--theme-red)", strokeDasharray: "4,3" }),
       Plot.text([1], { y: (v: number) => v, frameAnchor: "left", text: () => "1: price = realized price", dx: 4, dy: -7, fontSize: 10, fill: "var(--theme-red)" }),

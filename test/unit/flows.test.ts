@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { marketPosition, readingDays, readingPosition, utcDay } from "../../src/components/clusterVsPrice.ts";
+import { marketPosition, readingDays, readingSpan, utcDay } from "../../src/components/clusterVsPrice.ts";
 import { daysBefore, etfFlowClaims, etfFlowSteps } from "../../src/components/etfFlows.ts";
 import { followUpPanels, readingLabel } from "../../src/components/followUpReadings.ts";
 import { claimById, claimsById } from "../../src/lib/claims.ts";
@@ -53,11 +53,14 @@ describe("cluster against the price", () => {
     expect(readingDays([...readings, claimById(claims, "btc-followup-price")])).toEqual(["2026-02-05", "2026-02-06", "2026-02-07"]);
   });
 
-  test("a reading sits in its day's column by type; a market row by its time of day", () => {
+  test("a reading with no time printed spans its whole day; a timed reading and a market row sit at their time", () => {
     const days = readingDays(readings);
-    expect(readingPosition(claimById(claims, "btc-open-2026-02-05"), days)).toBeCloseTo(-0.3);
-    expect(readingPosition(claimById(claims, "btc-close-2026-02-05"), days)).toBeCloseTo(0.3);
-    expect(readingPosition(claimById(claims, "btc-price-stocktwits"), days)).toBeCloseTo(2.15);
+    expect(readingSpan(claimById(claims, "btc-open-2026-02-05"), days)).toEqual({ x1: -0.5, x2: 0.5 });
+    expect(readingSpan(claimById(claims, "btc-low-2026-02-06-rally-71k"), days)).toEqual({ x1: 0.5, x2: 1.5 });
+    // 11:00 IST on Feb 7 is 05:30 UTC: 5.5 hours into the third day.
+    const stocktwits = readingSpan(claimById(claims, "btc-price-stocktwits"), days);
+    expect(stocktwits.x1).toBeCloseTo(1.5 + 5.5 / 24, 6);
+    expect(stocktwits.x2).toBe(stocktwits.x1);
     expect(marketPosition("2026-02-06T00:00:00.000Z", days)).toBeCloseTo(0.5);
     expect(marketPosition("2026-02-06T12:00:00.000Z", days)).toBeCloseTo(1);
   });
