@@ -20,8 +20,8 @@ export function etfFlowClaims(claims: readonly CitedClaim[]): EtfFlowClaims {
   const flows = claims.filter((c) => c.metric === "etf_net_flow" && c.asset === "BTC" && c.value !== null);
   const byDate = (a: CitedClaim, b: CitedClaim) => (a.asOf ?? "").localeCompare(b.asOf ?? "");
   return {
-    daily: flows.filter((c) => c.period === "1d").sort(byDate),
-    monthToDate: flows.filter((c) => c.period === "month-to-date").sort(byDate)
+    daily: flows.filter((c) => c.period === "1d" && c.kind === "reading").sort(byDate),
+    monthToDate: flows.filter((c) => c.period === "month-to-date" && c.kind === "reading").sort(byDate)
   };
 }
 
