@@ -6,11 +6,18 @@ import { boundKind, horizontalBoundSymbol, plottedValue, shortUtcDate, shortUtcD
 
 export interface LiquidationTotalsOptions {
   width: number;
+  /** What to say for a total with no date printed, e.g. where it falls in the story. */
+  undatedWhen?: string;
 }
 
-/** The window a total covers, in words: "Feb 5, one day", "5 days to Feb 6", "Oct 2025 crash". */
-export function liquidationWindow(claim: Pick<CitedClaim, "asOf" | "period">): string {
-  if (claim.asOf === null) return "one event after the\nrebound, date not printed";
+const SPANS: Record<string, string> = { event: "one event", "1d": "one day", "24h": "24 h" };
+
+/**
+ * The window a total covers, in words: "Feb 5, one day", "5 days to Feb 6", "Oct 2025 crash";
+ * with no date printed, the span and `undatedWhen` ("one event,\ndate not printed").
+ */
+export function liquidationWindow(claim: Pick<CitedClaim, "asOf" | "period">, undatedWhen = "date not printed"): string {
+  if (claim.asOf === null) return `${SPANS[claim.period ?? ""] ?? claim.period ?? "window not printed"},\n${undatedWhen}`;
   if (claim.period === "event") return `${shortUtcDate(claim.asOf)} crash`;
   if (claim.period === "24h") return `24 h to ${shortUtcDateTime(claim.asOf)}`;
   const days = /^(\d+)d$/.exec(claim.period ?? "")?.[1];
@@ -24,7 +31,7 @@ export function liquidationSide(claim: Pick<CitedClaim, "side">): string {
   return claim.side === null ? "sides not split" : `${claim.side}s only`;
 }
 
-const rowLabel = (claim: CitedClaim) => `${liquidationWindow(claim)}\n${liquidationSide(claim)}`;
+
 const SIDES = { "longs only": "var(--theme-blue)", "shorts only": "var(--theme-red)", "sides not split": "var(--theme-foreground-faint)" };
 const usdBn = (claim: CitedClaim) => toUsdBn(plottedValue(claim), claim.unit);
 
@@ -33,13 +40,15 @@ const usdBn = (claim: CitedClaim) => toUsdBn(plottedValue(claim), claim.unit);
  * given. The windows overlap and differ in length, so the bars sit side by side for scale and
  * are never a series; a "more than" figure ends in an arrowhead.
  */
-export function liquidationTotals(totals: readonly CitedClaim[], { width }: LiquidationTotalsOptions): HTMLElement {
+export function liquidationTotals(totals: readonly CitedClaim[], { width, undatedWhen }: LiquidationTotalsOptions): HTMLElement {
   const narrow = width < 560;
+  const windowOf = (claim: CitedClaim) => liquidationWindow(claim, undatedWhen);
+  const rowLabel = (claim: CitedClaim) => `${windowOf(claim)}\n${liquidationSide(claim)}`;
   const bounds = totals.filter((c) => boundKind(c) !== "value");
   const sides = Object.keys(SIDES).filter((side) => totals.some((c) => liquidationSide(c) === side));
   const chart = Plot.plot({
     width,
-    height: 56 * totals.length + 60,
+    height: 62 * totals.length + 60,
     marginLeft: narrow ? 150 : 170,
     marginRight: 64,
     x: { label: "BTC liquidated (USD billions)", grid: true, ticks: narrow ? 3 : 8, tickFormat: (v: number) => `$${v}B` },
@@ -52,7 +61,7 @@ export function liquidationTotals(totals: readonly CitedClaim[], { width }: Liqu
         fill: liquidationSide,
         insetTop: 8,
         insetBottom: 8,
-        channels: { window: liquidationWindow, ...claimTipChannels },
+        channels: { window: windowOf, ...claimTipChannels },
         tip: { format: { x: false, y: false, fill: false } }
       }),
       Plot.dot(bounds, {

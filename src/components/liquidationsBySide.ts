@@ -42,7 +42,7 @@ const usdMn = (bar: SideBar) => toUsdBn(bar.claim.value as number, bar.claim.uni
 
 /** Liquidations over one window by asset and side, one bar per row given; the title states the window. */
 export function liquidationsBySide(rows: readonly CitedClaim[], { width }: LiquidationsBySideOptions): HTMLElement {
-  const windows = [...new Set(rows.map(liquidationWindow))];
+  const windows = [...new Set(rows.map((claim) => liquidationWindow(claim)))];
   const bars = liquidationSideBars(rows);
   const narrow = width < 560;
   const chart = Plot.plot({

@@ -75,7 +75,8 @@ describe("cluster against the price", () => {
 describe("undated follow-up", () => {
   test("every undated follow-up figure is in a panel, grouped by unit", () => {
     const panels = followUpPanels(claims);
-    const undated = claims.filter((c) => c.period === "undated-follow-up").map((c) => c.id).sort();
+    const undated = claims.filter((c) => c.sourceId === "marsbit-followup" && c.kind !== "label").map((c) => c.id).sort();
+    expect(undated).toHaveLength(10);
     expect(panels.flatMap((p) => p.claims.map((c) => c.id)).sort()).toEqual(undated);
     expect(panels.map((p) => [p.title, p.claims.map(readingLabel)])).toEqual([
       ["BTC price levels", ["price after the drop", "rally high", "ETF cost basis"]],

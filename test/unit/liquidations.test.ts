@@ -24,13 +24,13 @@ describe("liquidation windows", () => {
       "5 days to Feb 6 | longs only",
       "24 h to Feb 7, 05:30 UTC | sides not split",
       "Oct 2025 crash | sides not split",
-      "one event after the\nrebound, date not printed | longs only"
+      "one event,\ndate not printed | longs only"
     ]);
   });
 
   test("a weekly or undated total is labelled without a day", () => {
     expect(liquidationWindow(testClaim({ id: "w", asOf: "2026-W06", period: "7d" }))).toBe("7 days to week 6 of 2026");
-    expect(liquidationWindow(testClaim({ id: "u", asOf: null, period: "event" }))).toBe("one event after the\nrebound, date not printed");
+    expect(liquidationWindow(testClaim({ id: "u", asOf: null, period: "event" }), "after the rebound")).toBe("one event,\nafter the rebound");
   });
 });
 
