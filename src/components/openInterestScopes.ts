@@ -3,7 +3,7 @@ import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure } from "./chartFigure.js";
 import { groupSameFigure, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
-import { claimWhen, shortOutlet } from "./reportedBound.js";
+import { claimWhen } from "./reportedBound.js";
 
 export interface OpenInterestScopesOptions {
   width: number;
@@ -19,7 +19,7 @@ export interface OpenInterestMark {
   anchor: "start" | "middle" | "end";
 }
 
-const defaultScopeLabel = (claim: CitedClaim) => (claim.attributedTo ? `${claim.attributedTo} via ${shortOutlet(claim.source.outlet)}` : shortOutlet(claim.source.outlet));
+const defaultScopeLabel = (claim: CitedClaim) => (claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet);
 
 function oneFigure(claims: readonly CitedClaim[], what: string): SameFigure {
   const groups = groupSameFigure(claims);

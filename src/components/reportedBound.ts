@@ -64,9 +64,3 @@ export function shortUtcDateTime(asOf: string): string {
 export function claimWhen(claim: Pick<CitedClaim, "asOf">): string {
   return claim.asOf === null ? "date not printed" : shortUtcDate(claim.asOf);
 }
-
-/** The outlet in a few words: "AltcoinStory", or "Esther Mendoza" for "Unnamed outlet (byline Esther Mendoza)". */
-export function shortOutlet(outlet: string): string {
-  const unnamed = /^Unnamed outlet \((?:byline )?(.*)\)$/.exec(outlet);
-  return unnamed?.[1] ?? outlet;
-}
