@@ -4,7 +4,7 @@ import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure, claimAttribution, claimTipChannels, type MarketDataset } from "./chartFigure.js";
 import { plottedValue, shortUtcDate, verticalBoundSymbol } from "./reportedBound.js";
 
-/** Rows of the captured "price" dataset (Coinbase BTC-USD hourly candles). */
+/** Rows of the "price" dataset: hourly BTC-USD candles (Coinbase when captured, else the public extract). */
 export interface PriceRow {
   time: string;
   close: number;

@@ -55,13 +55,21 @@ export function daysBefore(firstReported: string): string {
 /**
  * The month's arithmetic as steps: what the month-to-date total leaves for the days before the
  * first daily figure (computed), each reported day, then the month-to-date total itself. It
- * assumes the total counts the same funds as the daily figures; the caller says so.
+ * assumes the total counts the same funds as the daily figures; the caller says so. Without both
+ * a total and a daily figure there is no arithmetic: each figure is its own bar from zero.
  */
 export function etfFlowSteps({ daily, monthToDate }: EtfFlowClaims): EtfFlowStep[] {
   const total = monthToDate.at(-1);
-  const first = daily[0];
-  if (!total || !first) throw new Error("ETF flows: need a month-to-date total and at least one daily figure");
-  const counted = daily.filter((c) => (c.asOf ?? "") <= (total.asOf ?? "") && (c.asOf ?? "").slice(0, 7) === (total.asOf ?? "").slice(0, 7));
+  const counted = daily.filter((c) => total && (c.asOf ?? "") <= (total.asOf ?? "") && (c.asOf ?? "").slice(0, 7) === (total.asOf ?? "").slice(0, 7));
+  const totalStep = (claim: CitedClaim): EtfFlowStep => ({ label: `Month to ${shortUtcDate(claim.asOf ?? "")}`, kind: "reported, month to date", from: 0, to: claim.value as number, claim });
+  const first = counted[0];
+  if (!total || !first) {
+    if (daily.length === 0 && !total) throw new Error("ETF flows: no daily or month-to-date figure to draw");
+    return [
+      ...daily.map((claim): EtfFlowStep => ({ label: shortUtcDate(claim.asOf ?? ""), kind: "reported, one day", from: 0, to: claim.value as number, claim })),
+      ...(total ? [totalStep(total)] : [])
+    ];
+  }
   const before = (total.value as number) - counted.reduce((sum, c) => sum + (c.value as number), 0);
   const steps: EtfFlowStep[] = [{ label: daysBefore(first.asOf ?? ""), kind: "computed: month to date minus the days reported", from: 0, to: before, claim: null }];
   let level = before;
@@ -69,7 +77,7 @@ export function etfFlowSteps({ daily, monthToDate }: EtfFlowClaims): EtfFlowStep
     steps.push({ label: shortUtcDate(claim.asOf ?? ""), kind: "reported, one day", from: level, to: level + (claim.value as number), claim });
     level += claim.value as number;
   }
-  steps.push({ label: `Month to ${shortUtcDate(total.asOf ?? "")}`, kind: "reported, month to date", from: 0, to: total.value as number, claim: total });
+  steps.push(totalStep(total));
   return steps;
 }
 
@@ -88,14 +96,19 @@ export function etfFlows(claims: readonly CitedClaim[], { width }: EtfFlowsOptio
   const steps = etfFlowSteps(etfFlowClaims(claims));
   const levels = steps.flatMap((step) => [step.from, step.to]);
   const narrow = width < 560;
-  const connectors = steps.slice(0, -1).map((step, i) => ({ y: step.to, x1: step.label, x2: steps[i + 1]?.label as string }));
+  // Dotted links join each step to the next where one starts at the level the other ended.
+  const connectors = steps.slice(0, -1).flatMap((step, i) => {
+    const next = steps[i + 1] as EtfFlowStep;
+    const meets = (level: number) => Math.abs(level - step.to) < 1e-6;
+    return meets(next.from) || meets(next.to) ? [{ y: step.to, x1: step.label, x2: next.label }] : [];
+  });
   const chart = Plot.plot({
     width,
     height: 340,
     marginLeft: 64,
     marginBottom: 44,
     x: { label: null, domain: steps.map((step) => step.label), padding: 0.3, tickSize: 0, tickFormat: (label: string) => (narrow ? label.replace("Month to ", "Month to\n") : `${label}\n${stepCounter(steps.find((step) => step.label === label))}`) },
-    y: { label: "Net flow (USD millions)", domain: [Math.min(...levels) * 1.15, Math.max(...levels) * 1.3], grid: true, tickFormat: usdMn },
+    y: { label: "Net flow (USD millions)", domain: [Math.min(0, ...levels) * 1.15, Math.max(0, ...levels) * 1.3], grid: true, tickFormat: usdMn },
     color: {
       legend: true,
       domain: ["reported, one day", "computed: month to date minus the days reported", "reported, month to date"],

@@ -76,7 +76,7 @@ export function openInterestScopes(claims: readonly CitedClaim[], { width, scope
     y: { type: "band", domain: scopes, axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
       // Labels wrap upward into the row's free space above the dots.
-      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", lineAnchor: "bottom", dy: -22, lineWidth: (width - 24) / 6.5, fontWeight: "bold" }),
+      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", lineAnchor: "bottom", dy: -22, lineWidth: (width - 24) / 10, fontWeight: "bold" }),
       Plot.arrow(moves, { x1: "from", x2: "to", y: "scope", inset: 8, stroke: "var(--theme-foreground-muted)" }),
       Plot.dot(
         marks.filter((d) => !d.weekEarlier),

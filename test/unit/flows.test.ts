@@ -94,3 +94,13 @@ describe("undated follow-up", () => {
     expect(losses?.claims.map((c) => losses.x(c))).toEqual([1.35, 0.77]);
   });
 });
+
+describe("ETF flows without the month's total", () => {
+  test("with daily figures alone there is no arithmetic: each day is its own bar from zero", () => {
+    const steps = etfFlowSteps(etfFlowClaims(claimsById(claims, ["btc-etf-flow-2026-02-04", "btc-etf-flow-2026-02-05"])));
+    expect(steps.map((s) => [s.label, s.from, s.to, s.kind])).toEqual([
+      ["Feb 4", 0, -544.9, "reported, one day"],
+      ["Feb 5", 0, -434.1, "reported, one day"]
+    ]);
+  });
+});
