@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { claimDate, formatClaimValue } from "../lib/claims.js";
+import { formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { chartFigure, claimAttribution, claimTipChannels } from "./chartFigure.js";
+import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
 
 export interface EtfFlowsOptions {
@@ -9,109 +9,143 @@ export interface EtfFlowsOptions {
 }
 
 export interface EtfFlowClaims {
-  /** One net flow per trading day. */
+  /** One net flow per trading day, oldest first. */
   daily: CitedClaim[];
-  /** Net flow since the start of the month, as of a day. */
+  /** Net flow since the start of the month, as of a day, oldest first. */
   monthToDate: CitedClaim[];
-  /** A projected range for one day (the bearish case), drawn as a band, not a reading. */
-  scenarios: CitedClaim[];
 }
 
 /** US spot BTC ETF net flows from the ledger, split by the window each figure covers. */
 export function etfFlowClaims(claims: readonly CitedClaim[]): EtfFlowClaims {
-  const flows = claims.filter((c) => c.metric === "etf_net_flow" && c.asset === "BTC");
+  const flows = claims.filter((c) => c.metric === "etf_net_flow" && c.asset === "BTC" && c.value !== null);
   const byDate = (a: CitedClaim, b: CitedClaim) => (a.asOf ?? "").localeCompare(b.asOf ?? "");
   return {
-    daily: flows.filter((c) => c.period === "1d" && c.kind === "reading" && c.value !== null).sort(byDate),
-    monthToDate: flows.filter((c) => c.period === "month-to-date" && c.value !== null).sort(byDate),
-    scenarios: flows.filter((c) => c.kind === "scenario" && c.low !== null && c.high !== null)
+    daily: flows.filter((c) => c.period === "1d" && c.kind === "reading").sort(byDate),
+    monthToDate: flows.filter((c) => c.period === "month-to-date" && c.kind === "reading").sort(byDate)
   };
 }
 
-const value = (c: CitedClaim) => c.value as number;
-const dayLabel = (c: CitedClaim) => shortUtcDate(c.asOf ?? "");
-const monthToDateLabel = (c: CitedClaim) => `Month to ${dayLabel(c)}`;
-const scenarioTitle = (c: CitedClaim) => `Bear case, one day: ${formatClaimValue(c)}\n${claimDate(c)} (scenario)\n${claimAttribution(c)}`;
+export type EtfFlowStepKind = "reported, one day" | "computed: month to date minus the days reported" | "reported, month to date";
 
-function panel(title: string, chart: Element): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "etf-flows-panel";
-  const heading = document.createElement("div");
-  heading.textContent = title;
-  heading.style.font = "600 13px/1.4 var(--sans-serif)";
-  box.append(heading, chart);
-  return box;
+/** One bar of the month's arithmetic: a step from `from` to `to` (USD millions), or the month's total from zero. */
+export interface EtfFlowStep {
+  label: string;
+  kind: EtfFlowStepKind;
+  from: number;
+  to: number;
+  /** The ledger figure behind the bar; null for the computed step. */
+  claim: CitedClaim | null;
+}
+
+const DAY_MS = 86_400_000;
+const isWeekday = (ms: number) => ![0, 6].includes(new Date(ms).getUTCDay());
+
+/** "Feb 2–3": the weekdays from the first of the month to the day before `firstReported`. */
+export function daysBefore(firstReported: string): string {
+  const end = Date.parse(`${firstReported.slice(0, 10)}T00:00:00Z`);
+  const days: number[] = [];
+  for (let ms = Date.parse(`${firstReported.slice(0, 7)}-01T00:00:00Z`); ms < end; ms += DAY_MS) if (isWeekday(ms)) days.push(ms);
+  if (days.length === 0) throw new Error(`no trading day in the month before ${firstReported}`);
+  const label = (ms: number) => shortUtcDate(new Date(ms).toISOString().slice(0, 10));
+  const first = days[0] as number;
+  const last = days.at(-1) as number;
+  return first === last ? label(first) : `${label(first)}–${new Date(last).getUTCDate()}`;
 }
 
 /**
- * Daily ETF net flows (bars by UTC day, with the bearish one-day scenario as a band) beside
- * the month-to-date figure in its own panel: the windows differ, so they never share an axis.
+ * The month's arithmetic as steps: what the month-to-date total leaves for the days before the
+ * first daily figure (computed), each reported day, then the month-to-date total itself. It
+ * assumes the total counts the same funds as the daily figures; the caller says so. Without both
+ * a total and a daily figure there is no arithmetic: each figure is its own bar from zero.
+ */
+export function etfFlowSteps({ daily, monthToDate }: EtfFlowClaims): EtfFlowStep[] {
+  const total = monthToDate.at(-1);
+  const counted = daily.filter((c) => total && (c.asOf ?? "") <= (total.asOf ?? "") && (c.asOf ?? "").slice(0, 7) === (total.asOf ?? "").slice(0, 7));
+  const totalStep = (claim: CitedClaim): EtfFlowStep => ({ label: `Month to ${shortUtcDate(claim.asOf ?? "")}`, kind: "reported, month to date", from: 0, to: claim.value as number, claim });
+  const first = counted[0];
+  if (!total || !first) {
+    if (daily.length === 0 && !total) throw new Error("ETF flows: no daily or month-to-date figure to draw");
+    return [
+      ...daily.map((claim): EtfFlowStep => ({ label: shortUtcDate(claim.asOf ?? ""), kind: "reported, one day", from: 0, to: claim.value as number, claim })),
+      ...(total ? [totalStep(total)] : [])
+    ];
+  }
+  const before = (total.value as number) - counted.reduce((sum, c) => sum + (c.value as number), 0);
+  const steps: EtfFlowStep[] = [{ label: daysBefore(first.asOf ?? ""), kind: "computed: month to date minus the days reported", from: 0, to: before, claim: null }];
+  let level = before;
+  for (const claim of counted) {
+    steps.push({ label: shortUtcDate(claim.asOf ?? ""), kind: "reported, one day", from: level, to: level + (claim.value as number), claim });
+    level += claim.value as number;
+  }
+  steps.push(totalStep(total));
+  return steps;
+}
+
+const stepValue = (step: EtfFlowStep) => Math.round((step.to - step.from) * 10) / 10;
+const stepText = (step: EtfFlowStep) => (step.claim ? formatClaimValue(step.claim) : `${stepValue(step) > 0 ? "+" : ""}${formatInUnit(stepValue(step), "usd_mn")}\ncomputed`);
+/** Who counted a step: the data party, "provider not named", or "computed". */
+const stepCounter = (step: EtfFlowStep | undefined) => (!step ? "" : !step.claim ? "computed" : (step.claim.attributedTo ?? "provider not named"));
+const usdMn = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v)}M`;
+
+/**
+ * US spot Bitcoin ETF net flows given as ledger rows, drawn as the month's arithmetic: a
+ * waterfall from the computed days before the first daily figure through each reported day to
+ * the reported month-to-date total.
  */
 export function etfFlows(claims: readonly CitedClaim[], { width }: EtfFlowsOptions): HTMLElement {
-  const { daily, monthToDate, scenarios } = etfFlowClaims(claims);
-  const sideBySide = width >= 560;
-  const gap = 24;
-  // A few pixels spare so the two panels never wrap from rounding.
-  const dailyWidth = sideBySide ? Math.floor((width - gap - 4) * 0.64) : width;
-  const monthWidth = sideBySide ? width - gap - 4 - dailyWidth : width;
-  const lowest = Math.min(...daily.map(value), ...monthToDate.map(value), ...scenarios.map((c) => c.low as number));
-  const y = { label: "Net flow (USD millions)", domain: [lowest * 1.1, 0], grid: true, tickFormat: (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v)}M` };
-  const tip = { format: { x: false, y: false } };
-
-  const scenarioLabel = (c: CitedClaim) => (scenarios.length > 1 ? `bear case ${dayLabel(c)}` : "bear case");
-  const dailyChart = Plot.plot({
-    width: dailyWidth,
-    height: 300,
+  const steps = etfFlowSteps(etfFlowClaims(claims));
+  const levels = steps.flatMap((step) => [step.from, step.to]);
+  const narrow = width < 560;
+  // Dotted links join each step to the next where one starts at the level the other ended.
+  const connectors = steps.slice(0, -1).flatMap((step, i) => {
+    const next = steps[i + 1] as EtfFlowStep;
+    const meets = (level: number) => Math.abs(level - step.to) < 1e-6;
+    return meets(next.from) || meets(next.to) ? [{ y: step.to, x1: step.label, x2: next.label }] : [];
+  });
+  const chart = Plot.plot({
+    width,
+    height: 340,
     marginLeft: 64,
-    x: { label: "UTC trading day, then the scenario", domain: [...daily.map(dayLabel), ...scenarios.map(scenarioLabel)], padding: 0.25 },
-    y,
+    marginBottom: 44,
+    x: { label: null, domain: steps.map((step) => step.label), padding: 0.3, tickSize: 0, tickFormat: (label: string) => (narrow ? label.replace("Month to ", "Month to\n") : `${label}\n${stepCounter(steps.find((step) => step.label === label))}`) },
+    y: { label: "Net flow (USD millions)", domain: [Math.min(0, ...levels) * 1.15, Math.max(0, ...levels) * 1.3], grid: true, tickFormat: usdMn },
+    color: {
+      legend: true,
+      domain: ["reported, one day", "computed: month to date minus the days reported", "reported, month to date"],
+      range: ["var(--theme-red)", "var(--theme-green)", "var(--theme-foreground-muted)"]
+    },
     marks: [
-      Plot.rect(scenarios, { y1: "low", y2: "high", fill: "var(--theme-foreground-faintest)", title: scenarioTitle }),
-      Plot.barY(scenarios, {
-        x: scenarioLabel,
-        y1: "low",
-        y2: "high",
-        fill: "var(--theme-foreground-faint)",
-        channels: { ...claimTipChannels, kind: () => "scenario, not a reading" },
-        tip
-      }),
-      Plot.text(scenarios, { x: scenarioLabel, y: "low", text: formatClaimValue, dy: 10, lineAnchor: "top", fill: "currentColor", lineWidth: 6 }),
-      Plot.barY(daily, { x: dayLabel, y: value, fill: "var(--theme-red)", channels: claimTipChannels, tip }),
-      Plot.text(daily, { x: dayLabel, y: value, text: formatClaimValue, dy: 10, lineAnchor: "top", fill: "currentColor" }),
-      Plot.ruleY([0])
+      Plot.ruleY([0]),
+      Plot.link(connectors, { x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: "var(--theme-foreground-faint)", strokeDasharray: "2,2" }),
+      ...[steps.filter((step) => step.claim), steps.filter((step) => !step.claim)].map((group) =>
+        Plot.barY(group, {
+          x: "label",
+          y1: "from",
+          y2: "to",
+          fill: (step: EtfFlowStep) => (step.claim ? step.kind : "none"),
+          stroke: "kind",
+          strokeWidth: 1.5,
+          strokeDasharray: group[0]?.claim ? undefined : "4,3",
+          className: group[0]?.claim ? "etf-flow-reported" : "etf-flow-computed",
+          channels: {
+            figure: { label: "figure", value: stepText },
+            date: { label: "date", value: (step: EtfFlowStep) => (step.claim ? claimTipChannels.date(step.claim) : step.label) },
+            source: { label: "source", value: (step: EtfFlowStep) => (step.claim ? claimTipChannels.source(step.claim) : "computed from the figures beside it") }
+          },
+          tip: { format: { x: false, y1: false, y2: false, fill: false, stroke: false } }
+        })
+      ),
+      // Each value sits at the end its bar moves to: above a rise, below a fall.
+      ...[true, false].map((rises) =>
+        Plot.text(
+          steps.filter((step) => step.to >= step.from === rises),
+          { x: "label", y: "to", text: stepText, dy: rises ? -6 : 6, lineAnchor: rises ? "bottom" : "top", fill: "currentColor", fontSize: narrow ? 10 : 11 }
+        )
+      )
     ]
   });
-  const monthChart = Plot.plot({
-    width: monthWidth,
-    height: 300,
-    marginLeft: 64,
-    x: { label: "February, to the date shown (UTC)", domain: monthToDate.map(monthToDateLabel), padding: 0.35 },
-    y,
-    marks: [
-      Plot.barY(monthToDate, {
-        x: monthToDateLabel,
-        y: value,
-        fill: "none",
-        stroke: "var(--theme-red)",
-        strokeWidth: 2,
-        strokeDasharray: "5,3",
-        channels: claimTipChannels,
-        tip
-      }),
-      Plot.text(monthToDate, { x: monthToDateLabel, y: value, text: formatClaimValue, dy: 10, lineAnchor: "top", fill: "currentColor" }),
-      Plot.ruleY([0])
-    ]
-  });
-
-  const panels = document.createElement("div");
-  panels.style.display = "flex";
-  panels.style.flexWrap = "wrap";
-  panels.style.gap = `${gap}px`;
-  panels.append(panel("Daily net flow", dailyChart), panel("Month to date: a different window", monthChart));
-  const figure = chartFigure(panels, [...daily, ...monthToDate, ...scenarios], {
-    title: "US spot Bitcoin ETF net flows",
-    filename: "btc-etf-net-flows"
-  });
+  const drawn = steps.flatMap((step) => (step.claim ? [step.claim] : []));
+  const figure = chartFigure(chart, drawn, { title: "US spot Bitcoin ETF net flows in February: the month-to-date total, day by day", filename: "btc-etf-net-flows" });
   figure.dataset.chart = "etf-flows";
   return figure;
 }

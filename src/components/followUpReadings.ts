@@ -11,18 +11,20 @@ export interface FollowUpReadingsOptions {
 export interface FollowUpPanel {
   title: string;
   axisLabel: string;
-  /** Start the axis at zero (amounts and ratios); price levels do not. */
+  /** Start the axis at zero (amounts); price levels and ratios do not. */
   zero: boolean;
+  /** A log axis, for ratios. */
+  log?: boolean;
   claims: CitedClaim[];
   /** The value on this panel's axis (some panels put millions and billions on one axis). */
   x: (claim: CitedClaim) => number;
   tickFormat?: (value: number) => string;
 }
 
-const PANELS: { title: string; axisLabel: string; zero: boolean; metrics: string[]; usdBn?: boolean; tickFormat?: (value: number) => string }[] = [
+const PANELS: { title: string; axisLabel: string; zero: boolean; log?: boolean; metrics: string[]; usdBn?: boolean; tickFormat?: (value: number) => string }[] = [
   { title: "BTC price levels", axisLabel: "BTC price (USD)", zero: false, metrics: ["price", "rally_high", "etf_cost_basis"], tickFormat: (v) => `$${v / 1000}K` },
   { title: "BTC price change over “this week”", axisLabel: "%", zero: true, metrics: ["price_change"] },
-  { title: "Realized profit/loss ratio", axisLabel: "ratio (profit ÷ loss)", zero: true, metrics: ["realized_profit_loss_ratio_7d_avg", "realized_profit_loss_ratio_90d_avg"] },
+  { title: "Realized profit/loss ratio", axisLabel: "ratio (profit ÷ loss), log scale", zero: false, log: true, tickFormat: (v) => String(v), metrics: ["realized_profit_loss_ratio_7d_avg", "realized_profit_loss_ratio_90d_avg"] },
   { title: "Realized losses per day", axisLabel: "USD billions per day", zero: true, metrics: ["realized_loss", "realized_loss_long_term_holders"], usdBn: true },
   { title: "Futures long liquidations, one event", axisLabel: "USD millions", zero: true, metrics: ["liquidations"] }
 ];
@@ -63,6 +65,7 @@ function panelChart(panel: FollowUpPanel, width: number): HTMLElement {
     marginLeft: 130,
     marginRight: 24,
     x: {
+      ...(panel.log ? { type: "log" as const } : {}),
       label: panel.axisLabel,
       grid: true,
       zero: panel.zero,

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
+import { liquidationWindow } from "./liquidationTotals.js";
 import { toUsdBn } from "./reportedBound.js";
 
 export interface LiquidationsBySideOptions {
@@ -39,9 +40,9 @@ export function liquidationSideBars(claims: readonly CitedClaim[]): SideBar[] {
 const barLabel = (bar: SideBar) => `${bar.asset} ${bar.side}`;
 const usdMn = (bar: SideBar) => toUsdBn(bar.claim.value as number, bar.claim.unit) * 1000;
 
-/** 24-hour liquidations by asset and side (CoinGlass via Stocktwits): the short squeeze of the rebound. */
-export function liquidationsBySide(claims: readonly CitedClaim[], { width }: LiquidationsBySideOptions): HTMLElement {
-  const rows = liquidations24hClaims(claims);
+/** Liquidations over one window by asset and side, one bar per row given; the title states the window. */
+export function liquidationsBySide(rows: readonly CitedClaim[], { width }: LiquidationsBySideOptions): HTMLElement {
+  const windows = [...new Set(rows.map((claim) => liquidationWindow(claim)))];
   const bars = liquidationSideBars(rows);
   const narrow = width < 560;
   const chart = Plot.plot({
@@ -76,7 +77,7 @@ export function liquidationsBySide(claims: readonly CitedClaim[], { width }: Liq
       Plot.ruleX([0])
     ]
   });
-  const figure = chartFigure(chart, rows, { title: "Liquidations in the 24 hours of the rebound, by asset and side", filename: "liquidations-24h-by-side" });
+  const figure = chartFigure(chart, rows, { title: `Liquidations by asset and side, ${windows.join("; ")}`, filename: "liquidations-24h-by-side" });
   figure.dataset.chart = "liquidations-by-side";
   figure.dataset.bars = String(bars.length);
   return figure;

@@ -1,76 +1,65 @@
 import * as Plot from "@observablehq/plot";
-import { claimsById, formatClaimValue } from "../lib/claims.js";
+import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure } from "./chartFigure.js";
 import { groupSameFigure, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
-import { shortUtcDate } from "./skewReadings.js";
+import { claimWhen } from "./reportedBound.js";
 
 export interface OpenInterestScopesOptions {
   width: number;
+  /** The row label for a report, given its latest level; by default who counted it and where it was published. */
+  scopeLabel?: (latest: CitedClaim) => string;
 }
-
-/** The USD open-interest figures of the sources, one row per scope; `weekEarlier` is the level a week before. */
-export interface OpenInterestScope {
-  scope: string;
-  ids: readonly string[];
-  weekEarlierIds?: readonly string[];
-  /** False for a figure that is not a level of open interest (drawn hollow). */
-  isLevel: boolean;
-}
-
-export const OPEN_INTEREST_SCOPES: readonly OpenInterestScope[] = [
-  {
-    scope: "CoinGlass aggregate, with the Feb 5 sell-off",
-    ids: ["btc-open-interest-2026-02-05-framework-translation"],
-    weekEarlierIds: ["btc-open-interest-prior-week-framework-translation"],
-    isLevel: true
-  },
-  { scope: "CoinGlass aggregate, Feb 5 before the close", ids: ["btc-open-interest-ambcrypto"], isLevel: true },
-  {
-    scope: "Major exchanges only, notional",
-    ids: ["btc-open-interest-notional-rally-71k"],
-    weekEarlierIds: ["btc-open-interest-notional-prior-week-rally-71k"],
-    isLevel: true
-  },
-  { scope: "Glassnode: “ends within 30 days” (not a level)", ids: ["btc-open-interest-30d-glassnode"], isLevel: false }
-];
 
 export interface OpenInterestMark {
   scope: string;
   group: SameFigure;
   weekEarlier: boolean;
-  isLevel: boolean;
   /** Which way the labels run from the dot, so a week's move keeps both labels apart. */
   anchor: "start" | "middle" | "end";
 }
 
-function oneFigure(claims: readonly CitedClaim[], ids: readonly string[]): SameFigure {
-  const groups = groupSameFigure(claimsById(claims, ids));
+const defaultScopeLabel = (claim: CitedClaim) => (claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet);
+
+function oneFigure(claims: readonly CitedClaim[], what: string): SameFigure {
+  const groups = groupSameFigure(claims);
   const [group] = groups;
-  if (!group || groups.length > 1) throw new Error(`claims ${ids.join(", ")} should state one figure`);
+  if (!group || groups.length > 1) throw new Error(`${what} should be one figure, found ${claims.map((c) => c.id).join(", ") || "none"}`);
   return group;
 }
 
-/** One mark per reported figure: the level (and the week-earlier level where printed) for each scope. */
-export function openInterestMarks(claims: readonly CitedClaim[], scopes: readonly OpenInterestScope[] = OPEN_INTEREST_SCOPES): OpenInterestMark[] {
-  return scopes.flatMap(({ scope, ids, weekEarlierIds, isLevel }): OpenInterestMark[] => {
-    const latest = oneFigure(claims, ids);
-    if (!weekEarlierIds) return [{ scope, group: latest, weekEarlier: false, isLevel, anchor: "middle" }];
-    const earlier = oneFigure(claims, weekEarlierIds);
+/**
+ * One mark per reported USD level of open interest, one row per report (source and data party):
+ * the latest level, and the level a week earlier where the report prints one. Figures that are
+ * not levels of open interest in USD are left out.
+ */
+export function openInterestMarks(claims: readonly CitedClaim[], scopeLabel: (latest: CitedClaim) => string = defaultScopeLabel): OpenInterestMark[] {
+  const levels = claims.filter((c) => c.metric === "open_interest" && c.unit === "usd_bn" && c.value !== null);
+  const reports = new Map<string, CitedClaim[]>();
+  for (const claim of levels) {
+    const key = `${claim.sourceId}|${claim.attributedTo ?? ""}`;
+    reports.set(key, [...(reports.get(key) ?? []), claim]);
+  }
+  return [...reports.values()].flatMap((report): OpenInterestMark[] => {
+    const latest = oneFigure(report.filter((c) => c.period !== "prior-week"), "a report's latest open interest");
+    const scope = scopeLabel(latest[0]);
+    const priorWeek = report.filter((c) => c.period === "prior-week");
+    if (priorWeek.length === 0) return [{ scope, group: latest, weekEarlier: false, anchor: "middle" }];
+    const earlier = oneFigure(priorWeek, "a report's week-earlier open interest");
     const fell = (earlier[0].value ?? 0) > (latest[0].value ?? 0);
     return [
-      { scope, group: earlier, weekEarlier: true, isLevel, anchor: fell ? "start" : "end" },
-      { scope, group: latest, weekEarlier: false, isLevel, anchor: fell ? "end" : "start" }
+      { scope, group: earlier, weekEarlier: true, anchor: fell ? "start" : "end" },
+      { scope, group: latest, weekEarlier: false, anchor: fell ? "end" : "start" }
     ];
   });
 }
 
 const value = (d: OpenInterestMark) => d.group[0].value;
-const when = (d: OpenInterestMark) => (d.weekEarlier ? "wk before" : shortUtcDate(d.group[0].asOf ?? ""));
+const when = (d: OpenInterestMark) => (d.weekEarlier ? "wk before" : claimWhen(d.group[0]));
 
 /** Every USD open-interest figure of the sources on one axis, by scope, with the week's move where printed. */
-export function openInterestScopes(claims: readonly CitedClaim[], { width }: OpenInterestScopesOptions): HTMLElement {
-  const marks = openInterestMarks(claims);
+export function openInterestScopes(claims: readonly CitedClaim[], { width, scopeLabel }: OpenInterestScopesOptions): HTMLElement {
+  const marks = openInterestMarks(claims, scopeLabel);
   const scopes = [...new Set(marks.map((d) => d.scope))];
   const moves = scopes.flatMap((scope) => {
     const from = marks.find((d) => d.scope === scope && d.weekEarlier);
@@ -80,25 +69,22 @@ export function openInterestScopes(claims: readonly CitedClaim[], { width }: Ope
   const max = Math.max(...marks.map((d) => value(d) ?? 0));
   const chart = Plot.plot({
     width,
-    height: 40 + scopes.length * 80,
+    height: 40 + scopes.length * (width < 480 ? 92 : 80),
     marginLeft: 12,
     marginRight: 20,
     x: { domain: [0, max * 1.1], grid: true, ticks: width < 480 ? 4 : 8, label: "Open interest (USD bn)" },
     y: { type: "band", domain: scopes, axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
-      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", dy: -28, fontWeight: "bold" }),
+      // Labels wrap upward into the row's free space above the dots.
+      Plot.text(scopes, { y: (d: string) => d, text: (d: string) => d, frameAnchor: "left", lineAnchor: "bottom", dy: -22, lineWidth: (width - 24) / 10, fontWeight: "bold" }),
       Plot.arrow(moves, { x1: "from", x2: "to", y: "scope", inset: 8, stroke: "var(--theme-foreground-muted)" }),
       Plot.dot(
-        marks.filter((d) => d.isLevel && !d.weekEarlier),
+        marks.filter((d) => !d.weekEarlier),
         { x: value, y: "scope", r: 6, fill: "currentColor" }
       ),
       Plot.dot(
         marks.filter((d) => d.weekEarlier),
         { x: value, y: "scope", r: 6, fill: "none", stroke: "currentColor", strokeWidth: 1.5 }
-      ),
-      Plot.dot(
-        marks.filter((d) => !d.isLevel),
-        { x: value, y: "scope", r: 6, fill: "none", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "2,2" }
       ),
       ...(["start", "middle", "end"] as const).flatMap((anchor) => {
         const anchored = marks.filter((d) => d.anchor === anchor);
@@ -123,8 +109,10 @@ export function openInterestScopes(claims: readonly CitedClaim[], { width }: Ope
       )
     ]
   });
-  return chartFigure(chart, marks.flatMap((d) => d.group), {
-    title: "BTC futures open interest in USD: four figures, different scopes",
+  const figure = chartFigure(chart, marks.flatMap((d) => d.group), {
+    title: "BTC futures open interest in USD, as each report counted it",
     filename: "btc-open-interest-scopes"
   });
+  figure.dataset.chart = "open-interest-scopes";
+  return figure;
 }

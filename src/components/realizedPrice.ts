@@ -1,28 +1,23 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue } from "../lib/claims.js";
-import type { CitedClaim } from "../lib/ledger/types.js";
 import type { OnchainDataset, OnchainRow } from "../lib/public/onchain.js";
 import { chartPanel } from "./chartPanel.js";
-import { chartFigure, claimTipChannels } from "./chartFigure.js";
+import { chartFigure } from "./chartFigure.js";
 import { utcNoon } from "./utcDays.js";
 
 export interface RealizedPriceOptions {
   width: number;
-  /** The reported absorption cluster (a low–high band), drawn from its date on for reference. */
-  cluster: CitedClaim;
 }
 
 const usd = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
 
-/** Price and realized price (price / MVRV) per UTC day with the reported cluster band; MVRV beneath on the same days. */
-export function realizedPrice(dataset: OnchainDataset, { width, cluster }: RealizedPriceOptions): HTMLElement {
+/** Price and realized price (price / MVRV) per UTC day; MVRV, a ratio, beneath on a log scale over the same days. */
+export function realizedPrice(dataset: OnchainDataset, { width }: RealizedPriceOptions): HTMLElement {
   const points = dataset.rows.map((row) => ({ ...row, time: utcNoon(row.date) }));
   const lines = [
     ...points.map((point) => ({ time: point.time, date: point.date, usd: point.price_usd, series: "Price (Coin Metrics)" })),
     ...points.map((point) => ({ time: point.time, date: point.date, usd: point.realized_price_usd, series: "Realized price = price / MVRV" }))
   ];
   const lastTime = points.at(-1)!.time;
-  const band = [{ claim: cluster, from: utcNoon(cluster.asOf ?? ""), to: lastTime, low: cluster.low as number, high: cluster.high as number }];
   const domain = [points[0]!.time, lastTime];
   const priceChart = Plot.plot({
     width,
@@ -30,29 +25,21 @@ export function realizedPrice(dataset: OnchainDataset, { width, cluster }: Reali
     marginLeft: 64,
     x: { type: "utc", domain, label: null },
     y: { label: "USD", grid: true, tickFormat: usd },
-    color: { legend: true, domain: ["Price (Coin Metrics)", "Realized price = price / MVRV", "Absorption cluster (Glassnode, reported)"], range: ["var(--theme-foreground)", "var(--theme-blue)", "var(--theme-foreground-faint)"] },
+    color: { legend: true, domain: ["Price (Coin Metrics)", "Realized price = price / MVRV"], range: ["var(--theme-foreground)", "var(--theme-blue)"] },
     marks: [
-      Plot.rect(band, {
-        x1: "from",
-        x2: "to",
-        y1: "low",
-        y2: "high",
-        fill: () => "Absorption cluster (Glassnode, reported)",
-        fillOpacity: 0.5,
-        className: "absorption-cluster",
-        channels: { figure: { label: "figure", value: (d: { claim: CitedClaim }) => formatClaimValue(d.claim) }, source: { label: "source", value: (d: { claim: CitedClaim }) => claimTipChannels.source(d.claim) } },
-        tip: { format: { x1: false, x2: false, y1: false, y2: false, fill: false } }
-      }),
       Plot.line(lines, { x: "time", y: "usd", stroke: "series", strokeWidth: 1.5, className: "onchain-price" }),
       Plot.tip(lines, Plot.pointerX({ x: "time", y: "usd", stroke: "series", channels: { day: { label: "day", value: "date" } }, format: { x: false, y: (v: number) => usd(v), stroke: true } }))
     ]
   });
+  const mvrvs = dataset.rows.flatMap((row) => (row.mvrv === null ? [] : [row.mvrv]));
+  // Keep 1 (price = realized price) in view, the line the ratio is read against.
+  const mvrvDomain = [Math.min(1, ...mvrvs) * 0.95, Math.max(1, ...mvrvs) * 1.05];
   const mvrvChart = Plot.plot({
     width,
     height: 160,
     marginLeft: 64,
     x: { type: "utc", domain, label: null },
-    y: { label: "MVRV (market value / realized value)", grid: true, domain: [0, Math.max(...dataset.rows.map((row) => row.mvrv ?? 0))] },
+    y: { type: "log", label: "MVRV (market value / realized value, log scale)", grid: true, domain: mvrvDomain, ticks: [1, 1.2, 1.5, 2, 2.5, 3].filter((v) => v >= mvrvDomain[0]! && v <= mvrvDomain[1]!), tickFormat: (v: number) => v.toFixed(1) },
     marks: [
       Plot.ruleY([1], { stroke: "var(--theme-red)", strokeDasharray: "4,3" }),
       Plot.text([1], { y: (v: number) => v, frameAnchor: "left", text: () => "1: price = realized price", dx: 4, dy: -7, fontSize: 10, fill: "var(--theme-red)" }),
@@ -62,8 +49,8 @@ export function realizedPrice(dataset: OnchainDataset, { width, cluster }: Reali
   });
   const box = document.createElement("div");
   box.append(chartPanel("Price and realized price", priceChart), chartPanel("MVRV", mvrvChart));
-  const figure = chartFigure(box, [cluster], {
-    title: "Bitcoin's realized price, the average cost of all coins, under the price and the reported cluster",
+  const figure = chartFigure(box, [], {
+    title: "Bitcoin's realized price, the average cost of all coins, under the price",
     filename: "btc-realized-price",
     public: { dataset: "realized-price", sources: [dataset.source], rows: dataset.rows.map(({ date, price_usd, mvrv, realized_price_usd }: OnchainRow) => ({ date, price_usd, mvrv, realized_price_usd })) }
   });

@@ -43,8 +43,10 @@ export function toUsdBn(value: number, unit: string): number {
   throw new Error(`unit "${unit}" is not a USD amount in millions, billions or trillions`);
 }
 
-/** "Feb 5" for a UTC day or date-time; "Oct 2025" when only the month is known. */
+/** "Feb 5" for a UTC day or date-time; "Oct 2025" when only the month is known; "week 5 of 2026" for an ISO week. */
 export function shortUtcDate(asOf: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(asOf);
+  if (week) return `week ${Number(week[2])} of ${week[1]}`;
   if (/^\d{4}-\d{2}$/.test(asOf)) {
     return new Date(`${asOf}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
   }
@@ -58,8 +60,7 @@ export function shortUtcDateTime(asOf: string): string {
   return `${shortUtcDate(asOf)}, ${new Date(asOf).toISOString().slice(11, 16)} UTC`;
 }
 
-/** The outlet in a few words: "AltcoinStory", or "Esther Mendoza" for "Unnamed outlet (byline Esther Mendoza)". */
-export function shortOutlet(outlet: string): string {
-  const unnamed = /^Unnamed outlet \((?:byline )?(.*)\)$/.exec(outlet);
-  return unnamed?.[1] ?? outlet;
+/** When a figure was true, in words: its short UTC date, or that the source printed none. */
+export function claimWhen(claim: Pick<CitedClaim, "asOf">): string {
+  return claim.asOf === null ? "date not printed" : shortUtcDate(claim.asOf);
 }

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { followUpPanels } from "../../src/components/followUpReadings.ts";
-import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { COIN_METRICS_ATTRIBUTION, publicRows } from "../../src/lib/public/load.ts";
 import { onchainDataset } from "../../src/lib/public/onchain.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
@@ -11,12 +9,11 @@ import { projectRoot } from "../support/tempProject.ts";
 
 const site = useBuiltSite();
 
-const { claims } = loadLedger();
 /** Vertices of an SVG line path: one per data point. */
 const vertices = (d: string | null) => (d ?? "").split(/[ML]/).length - 1;
 
 describe("flows and on-chain page", () => {
-  test.each([1280, 375])("draws the cluster band, the undated follow-up and the declared charts at %i px", async (width) => {
+  test.each([1280, 375])("draws the ETF exits, then the capitulation on-chain, and the declared charts at %i px", async (width) => {
     const report = await site.open("flows", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
@@ -24,6 +21,25 @@ describe("flows and on-chain page", () => {
     const declared = declaredChartCount(readFileSync(join(projectRoot, "src/flows.md"), "utf8"), "src/flows.md");
     expect(declared).toBe(6);
     expect(report.chartCount).toBe(declared);
+
+    // The story's order: the ETF exits first, then the on-chain capitulation; no follow-up section of its own.
+    const charts = await page.locator("figure.report-chart").evaluateAll((figures) => figures.map((figure) => figure.getAttribute("data-chart")));
+    expect(charts).toEqual(["etf-flows", "ibit-flow-estimate", "realized-loss", "cluster-vs-price", "realized-price", "exchange-flows"]);
+    expect(await page.locator('figure[data-chart="follow-up-readings"]').count()).toBe(0);
+
+    // ETF flows: the month's arithmetic in one chart, the computed step drawn apart and labelled computed.
+    const etf = page.locator('figure[data-chart="etf-flows"]');
+    const etfText = (await etf.locator("svg text").allTextContents()).join(" ");
+    for (const figure of ["−$544.9M", "−$434.1M", "−$690M", "+$289M", "computed", "Feb 2–3"]) expect(etfText).toContain(figure);
+    expect(await etf.locator("g.etf-flow-reported rect").count()).toBe(3);
+    expect(await etf.locator("g.etf-flow-computed rect").count()).toBe(1);
+    expect(await etf.textContent()).toContain("Farside Investors");
+
+    // Realized losses: Glassnode's week-5 bound beside the later, undated figures, each labelled with its moment.
+    const loss = page.locator('figure[data-chart="realized-loss"]');
+    expect(await loss.locator("g.realized-loss rect").count()).toBe(3);
+    const lossText = (await loss.locator("svg text").allTextContents()).join(" ");
+    for (const figure of ["> $1.26B", "$1.35B", "$770M", "week 5", "date not printed"]) expect(lossText).toContain(figure);
 
     // The absorption cluster: one band, bounded by two rules at $66,900 and $70,600, labelled with both.
     const cluster = page.locator('figure[data-chart="cluster-vs-price"]');
@@ -38,26 +54,13 @@ describe("flows and on-chain page", () => {
     expect(rect.height).toBeGreaterThan(0);
     expect(rect.top).toBeCloseTo(ruleYs[0]!, 0);
     expect(rect.top + rect.height).toBeCloseTo(ruleYs[1]!, 0);
-    // Reported readings are points; the one line is the market's hourly price.
+    // The one line is the market's hourly price; readings with no time printed span their day, the timed one is a dot.
     expect(await cluster.locator('g[aria-label="line"]').count()).toBe(1);
-    expect(await cluster.locator('g[aria-label="dot"] path, g[aria-label="dot"] circle').count()).toBeGreaterThanOrEqual(10);
+    expect(await cluster.locator("g.price-reading-day line").count()).toBe(4);
+    expect(await cluster.locator("g.price-reading-timed path, g.price-reading-timed circle").count()).toBe(1);
 
-    // The follow-up readings: set apart, labelled undated, with no date anywhere on their axes.
-    const followUp = page.locator('figure[data-chart="follow-up-readings"]');
-    expect(await followUp.getAttribute("data-undated")).toBe("true");
-    expect(await followUp.locator(".undated-follow-up").textContent()).toBe("undated follow-up");
-    const axisText = (await followUp.locator("svg text").allTextContents()).join(" ");
-    expect(axisText).not.toMatch(/\b(Jan|Feb|Mar|2025|2026)\b/);
-    const expectedReadings = followUpPanels(claims).flatMap((panel) => panel.claims).length;
-    expect(expectedReadings).toBe(10);
-    expect(await followUp.locator('g[aria-label="dot"] path, g[aria-label="dot"] circle').count()).toBe(expectedReadings);
-    for (const figure of ["3.16", "0.29", "$1.35B", "$770M", "$83,000", "$67,000", "$82,000", "> $400M"]) expect(axisText).toContain(figure);
-
-    // ETF flows: daily and month-to-date are separate panels of one figure.
-    const etf = page.locator('figure[data-chart="etf-flows"]');
-    expect(await etf.locator("svg").count()).toBe(2);
-    const etfText = (await etf.locator("svg text").allTextContents()).join(" ");
-    for (const figure of ["−$544.9M", "−$434.1M", "−$690M"]) expect(etfText).toContain(figure);
+    // The prose places the Stocktwits price on the right side of the band.
+    expect(((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ")).toContain("just above the band");
     await page.context().close();
   });
 
@@ -78,9 +81,9 @@ describe("flows and on-chain page", () => {
     const ibitText = await ibit.textContent();
     expect(ibitText).toContain("estimate from shares outstanding, not the issuer's reported flow");
     expect(ibitText).toContain("All US spot Bitcoin ETFs");
-    expect(ibitText).toContain("btc-etf-flow-2026-02-04");
+    expect(ibitText).toContain("Farside Investors");
 
-    // Realized price: price and realized price, one vertex per day with both inputs; the cluster band; MVRV.
+    // Realized price: price and realized price, one vertex per day with both inputs; MVRV, a ratio, on a log scale.
     const onchain = onchainDataset();
     const realized = page.locator('figure[data-chart="realized-price"]');
     const priced = onchain.rows.filter((row) => row.realized_price_usd !== null).length;
@@ -88,7 +91,8 @@ describe("flows and on-chain page", () => {
     const priceLines = await realized.locator("g.onchain-price path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d")));
     expect(priceLines.map(vertices)).toEqual([priced, priced]);
     expect(vertices(await realized.locator("g.onchain-mvrv path").getAttribute("d"))).toBe(priced);
-    expect(await realized.locator("g.absorption-cluster rect").count()).toBe(1);
+    expect(await realized.locator("g.absorption-cluster rect").count()).toBe(0);
+    expect(await realized.textContent()).toContain("log scale");
     expect(await realized.locator("figcaption").textContent()).toContain(COIN_METRICS_ATTRIBUTION);
 
     // Exchange flows: one bar per day with both flows, and the exchange supply line.

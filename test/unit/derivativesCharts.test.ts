@@ -2,8 +2,6 @@ import { describe, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { basisReadings } from "../../src/components/basisVsNeutral.ts";
 import { boundLabel, fundingBounds } from "../../src/components/fundingRegime.ts";
-import { impliedPricePerBtc, notionalChangePct, openInterestPositioning } from "../../src/components/openInterestUsdVsBtc.ts";
-import { openInterestMarks } from "../../src/components/openInterestScopes.ts";
 import { longShortReadings, ratioSide } from "../../src/components/longShortRatios.ts";
 import { derivativesVolumeBars, levelBeforeChange } from "../../src/components/derivativesVolume.ts";
 import { groupSameFigure, sameFigureSources } from "../../src/components/sameFigure.ts";
@@ -38,34 +36,6 @@ describe("fundingBounds", () => {
     expect(bound?.dayEnd.toISOString()).toBe("2026-02-06T00:00:00.000Z");
     expect([bound?.upper, bound?.lower]).toEqual([0, null]);
     expect(boundLabel(bound!)).toBe("below 0%");
-  });
-});
-
-describe("open interest positioning", () => {
-  const positioning = openInterestPositioning(claims);
-
-  test("the notional fell about 19% while the coin count is one figure", () => {
-    expect(notionalChangePct(positioning)).toBeCloseTo(-19.19, 2);
-    expect(positioning.coins.map((claim) => claim.id)).toEqual(["btc-open-interest-btc-rally-71k"]);
-  });
-
-  test("the notional values the coins at about $67,800 now and $83,900 a week earlier", () => {
-    expect(impliedPricePerBtc(positioning, "notional")).toBeCloseTo(67822, 0);
-    expect(impliedPricePerBtc(positioning, "notionalWeekEarlier")).toBeCloseTo(83925, 0);
-  });
-});
-
-describe("openInterestMarks", () => {
-  test("one mark per USD figure, with the week-earlier levels and labels that run apart", () => {
-    const marks = openInterestMarks(claims).map((d) => [d.group[0].value, d.weekEarlier, d.isLevel, d.anchor]);
-    expect(marks).toEqual([
-      [61, true, true, "start"],
-      [49, false, true, "end"],
-      [50.9, false, true, "middle"],
-      [44.3, true, true, "start"],
-      [35.8, false, true, "end"],
-      [55, false, false, "middle"]
-    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { boundKind, horizontalBoundSymbol, plottedValue, shortOutlet, shortUtcDate, shortUtcDateTime, toUsdBn, verticalBoundSymbol } from "../../src/components/reportedBound.ts";
+import { boundKind, claimWhen, horizontalBoundSymbol, plottedValue, shortUtcDate, shortUtcDateTime, toUsdBn, verticalBoundSymbol } from "../../src/components/reportedBound.ts";
 import { claimById } from "../../src/lib/claims.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
+import { testClaim } from "../support/claims.ts";
 
 const { claims } = loadLedger();
 
@@ -23,7 +24,7 @@ describe("bounds", () => {
   test("arrowheads point the open way", () => {
     expect(horizontalBoundSymbol(claimById(claims, "btc-followup-long-liquidations"))).toEqual({ symbol: "triangle", rotate: 90 });
     expect(horizontalBoundSymbol(claimById(claims, "btc-followup-realized-pl-ratio-90d"))).toEqual({ symbol: "triangle", rotate: -90 });
-    expect(verticalBoundSymbol(claimById(claims, "btc-price-above-70k-stocktwits"))).toEqual({ symbol: "triangle", rotate: 0 });
+    expect(verticalBoundSymbol(testClaim({ id: "above-70k", value: null, low: 70000 }))).toEqual({ symbol: "triangle", rotate: 0 });
     expect(verticalBoundSymbol(claimById(claims, "btc-close-2026-02-05"))).toEqual({ symbol: "circle", rotate: 0 });
   });
 });
@@ -41,8 +42,9 @@ describe("units and labels", () => {
     expect(shortUtcDateTime("2026-02-07T11:00+05:30")).toBe("Feb 7, 05:30 UTC");
   });
 
-  test("unnamed outlets are named by what the page shows", () => {
-    expect(shortOutlet("Unnamed outlet (byline Esther Mendoza)")).toBe("Esther Mendoza");
-    expect(shortOutlet("AltcoinStory")).toBe("AltcoinStory");
+  test("a week, and a figure with no date printed, are said so", () => {
+    expect(shortUtcDate("2026-W05")).toBe("week 5 of 2026");
+    expect(claimWhen({ asOf: null })).toBe("date not printed");
+    expect(claimWhen({ asOf: "2026-02-06" })).toBe("Feb 6");
   });
 });
