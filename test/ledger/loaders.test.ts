@@ -41,7 +41,7 @@ describe("data loaders", () => {
       sourceId: "framework-translation",
       attributedTo: "CoinGlass",
       quote: "began trading around $73,100 on February 5",
-      note: null,
+      note: expect.stringContaining("CoinGlass"),
       expiry: null,
       line: 2,
       source: expect.objectContaining({
