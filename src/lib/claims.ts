@@ -96,6 +96,24 @@ export function claimDate(claim: Pick<CitedClaim, "asOf">): string {
   return asOf.length <= 10 || Number.isNaN(date.getTime()) ? asOf : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/**
+ * The date in words for prose: "February 6, 2026", "February 2026", "week 6 of 2026 (Feb 2 to Feb 8)",
+ * "Feb 7, 2026, 05:30 UTC", or "a date the source does not print".
+ */
+export function asOfWords(asOf: string | null): string {
+  if (asOf === null) return "a date the source does not print";
+  const week = ISO_WEEK.exec(asOf);
+  if (week) {
+    const monday = isoWeekMonday(Number(week[1]), Number(week[2]));
+    return `week ${Number(week[2])} of ${week[1]} (${shortDay(monday)} to ${shortDay(monday + 6 * DAY_MS)})`;
+  }
+  const utc = { timeZone: "UTC" } as const;
+  if (/^\d{4}-\d{2}$/.test(asOf)) return new Date(`${asOf}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", ...utc });
+  if (asOf.length === 10) return new Date(`${asOf}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", ...utc });
+  const instant = new Date(asOf);
+  return `${instant.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", ...utc })}, ${instant.toISOString().slice(11, 16)} UTC`;
+}
+
 const PERIOD_WORDS: Record<string, string> = {
   intraday: "within the day",
   "1d": "over one day",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { asOfInterval, claimAttribution, claimById, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
+import { asOfInterval, asOfWords, claimAttribution, claimById, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
 import { testClaim, testSource } from "../support/claims.ts";
 
 describe("claimById", () => {
@@ -97,5 +97,15 @@ describe("claimSummary", () => {
     });
     expect(claimSummary(claim)).toBe("Deribit Insights and Block Scholes via Outlet A, 2026-W06 (Feb 2 to Feb 8), over the week, the low of the period: “Minimum -13%”");
     expect(claimSummary(testClaim({ id: "x", value: 1, quote: "q" }))).toBe("Outlet A, date not printed: “q”");
+  });
+});
+
+describe("asOfWords", () => {
+  test("says the date in words, the week with its days, or that none is printed", () => {
+    expect(asOfWords("2026-02-06")).toBe("February 6, 2026");
+    expect(asOfWords("2025-10")).toBe("October 2025");
+    expect(asOfWords("2026-W06")).toBe("week 6 of 2026 (Feb 2 to Feb 8)");
+    expect(asOfWords("2026-02-07T11:00+05:30")).toBe("Feb 7, 2026, 05:30 UTC");
+    expect(asOfWords(null)).toBe("a date the source does not print");
   });
 });
