@@ -164,20 +164,26 @@ export function creditedParties(claim: Pick<CitedClaim, "attributedTo">): string
 }
 
 /**
- * Who published the figure: the source's outlet when a copy under that outlet prints it, else
- * the first copy that does, by its outlet or byline ("Esther Mendoza (outlet not printed)").
+ * Who published the figure: the source's outlet, one name per piece of writing however many
+ * copies print it (the copies are listed on the sources page).
  */
-export function claimPublisher(claim: Pick<CitedClaim, "source" | "copyIds">): string {
-  const { source } = claim;
-  const printing = source.copies.filter((copy) => claim.copyIds.includes(copy.id));
-  if (printing.length === 0 || printing.some((copy) => copy.outlet === source.outlet)) return source.outlet;
-  const copy = printing[0]!;
-  if (copy.outlet) return copy.outlet;
-  return copy.author ? `${copy.author} (outlet not printed)` : source.outlet;
+export function claimPublisher(claim: Pick<CitedClaim, "source">): string {
+  return claim.source.outlet;
+}
+
+/**
+ * "in the copy bylined Esther Mendoza" when only copies printed without the source's outlet
+ * carry the quote; "" otherwise.
+ */
+export function claimCopyWords(claim: Pick<CitedClaim, "source" | "copyIds">): string {
+  const printing = claim.source.copies.filter((copy) => claim.copyIds.includes(copy.id));
+  if (printing.length === 0 || printing.some((copy) => copy.outlet === claim.source.outlet)) return "";
+  const bylines = [...new Set(printing.map((copy) => copy.author).filter((author): author is string => author !== null))];
+  return bylines.length > 0 ? `in the copy bylined ${bylines.join(" and ")}` : "";
 }
 
 /** "CoinGlass via an unnamed outlet", or just the publisher when it stated the figure itself. */
-export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "source" | "copyIds">): string {
+export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "source">): string {
   const parties = creditedParties(claim);
   const publisher = claimPublisher(claim);
   return parties ? `${parties} via ${publisher}` : publisher;
@@ -190,6 +196,7 @@ export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "sourc
 export function claimSummary(claim: CitedClaim): string {
   const facts = [
     claimAttribution(claim),
+    claimCopyWords(claim),
     claimDate(claim),
     periodWords(claim),
     claim.kind === "reading" ? "" : kindWords(claim),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { asOfInterval, asOfWords, claimAttribution, claimById, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
+import { asOfInterval, asOfWords, claimAttribution, claimById, claimCopyWords, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
 import { testClaim, testSource } from "../support/claims.ts";
 
 describe("claimById", () => {
@@ -68,12 +68,14 @@ describe("who published a figure", () => {
     ]
   };
 
-  test("is the source's outlet when one of its copies prints the quote", () => {
+  test("is the source's outlet, one name for the piece whichever copy prints the quote", () => {
     expect(claimPublisher(testClaim({ id: "a", source: story, copyIds: ["feb-9", "byline"] }))).toBe("AltcoinStory");
+    expect(claimPublisher(testClaim({ id: "b", source: story, copyIds: ["byline"] }))).toBe("AltcoinStory");
   });
 
-  test("is the copy's byline when only a copy with no outlet prints it", () => {
-    expect(claimPublisher(testClaim({ id: "a", source: story, copyIds: ["byline"] }))).toBe("Esther Mendoza (outlet not printed)");
+  test("says which copy prints the quote when only a copy without the outlet does", () => {
+    expect(claimCopyWords(testClaim({ id: "a", source: story, copyIds: ["byline"] }))).toBe("in the copy bylined Esther Mendoza");
+    expect(claimCopyWords(testClaim({ id: "b", source: story, copyIds: ["feb-9", "byline"] }))).toBe("");
   });
 
   test("names every credited party before the publisher", () => {
