@@ -1,6 +1,7 @@
 import { claimById, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import type { FactCheckRow } from "../lib/metrics/factCheck.js";
+import { datingLabel } from "../lib/metrics/claimDating.js";
+import type { FactCheckRow, FactCheckSkip } from "../lib/metrics/factCheck.js";
 import { claimAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
 
@@ -30,6 +31,16 @@ function signedPercent(fraction: number): string {
   return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${Math.abs(rounded).toFixed(1)}%`;
 }
 
+/** The figure, then what it measures in words: "$73,100 BTC open". */
+function figureWithMeasure(claim: CitedClaim): HTMLSpanElement {
+  const span = document.createElement("span");
+  const measure = document.createElement("span");
+  measure.className = "fact-check-measure";
+  measure.textContent = ` ${[claim.asset, claim.metric.replaceAll("_", " ")].filter(Boolean).join(" ")}`;
+  span.append(citedFigure(claim), measure);
+  return span;
+}
+
 /** Each reported figure that has a computed counterpart, beside it and the difference. */
 export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: readonly CitedClaim[]): HTMLTableElement {
   const table = document.createElement("table");
@@ -45,8 +56,8 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
     const tr = document.createElement("tr");
     tr.dataset.claimId = row.claim_id;
     tr.append(
-      cell("td", citedFigure(claim)),
-      cell("td", `${claimAttribution(claim)}; ${claim.metric.replaceAll("_", " ")}`),
+      cell("td", figureWithMeasure(claim)),
+      cell("td", `${claimAttribution(claim)}, ${datingLabel(claim)}`),
       cell("td", formatInUnit(roundForDisplay(row.computed), row.unit), "numeric"),
       cell("td", difference, "numeric"),
       cell("td", row.computed_from),
@@ -55,4 +66,18 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
     body.append(tr);
   }
   return table;
+}
+
+/** The readings left unchecked because of how their source dates them, each with the reason. */
+export function factCheckSkippedList(skipped: readonly FactCheckSkip[], claims: readonly CitedClaim[]): HTMLUListElement {
+  const list = document.createElement("ul");
+  list.className = "fact-check-skipped";
+  for (const { claim_id, reason } of skipped) {
+    const claim = claimById(claims, claim_id);
+    const item = document.createElement("li");
+    item.dataset.claimId = claim_id;
+    item.append(citedFigure(claim), ` (${claimAttribution(claim)}, ${datingLabel(claim)}). ${reason}`);
+    list.append(item);
+  }
+  return list;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Candle } from "../../src/lib/metrics/candles.ts";
-import { factCheckRows, type CheckableClaim, type FactCheckInputs } from "../../src/lib/metrics/factCheck.ts";
+import { factCheckRows, factCheckSkipped, type CheckableClaim, type FactCheckInputs } from "../../src/lib/metrics/factCheck.ts";
 
 const bar = (iso: string, open: number, high: number, low: number, close: number): Candle => ({ time: Date.parse(iso), open, high, low, close, volume: 1 });
 
@@ -84,5 +84,64 @@ describe("factCheckRows", () => {
     );
     expect(rows).toEqual([]);
     expect(factCheckRows([claim({ id: "low", metric: "low", unit: "usd", value: 60_000 })], {})).toEqual([]);
+  });
+});
+
+describe("figures their source dates only to a week, or not at all", () => {
+  const weekly: FactCheckInputs = {
+    ...inputs,
+    funding: [
+      { time: "2026-02-01T00:00:00Z", interest_8h: -0.0009 }, // week 5: outside week 6
+      { time: "2026-02-04T00:00:00Z", interest_8h: 0.00003 },
+      { time: "2026-02-06T00:00:00Z", interest_8h: -0.0001 },
+      { time: "2026-02-08T00:00:00Z", interest_8h: -0.00004 },
+      { time: "2026-02-09T00:00:00Z", interest_8h: -0.0005 }, // week 7
+    ],
+    skew: [...inputs.skew!, { date: "2026-02-03", tenor_days: 7, rr25: -14.2 }, { date: "2026-02-09", tenor_days: 7, rr25: -20 }],
+  };
+  const fundingWeek6 = claim({ id: "funding", topic: "derivatives", metric: "funding_rate", unit: "pct", high: 0, asOf: "2026-W06", period: "week" });
+  const rrWeek6 = claim({ id: "rr", topic: "options", metric: "risk_reversal_25d", unit: "vol_pts", value: -13, asOf: "2026-W06", period: "week", convention: "rr25" });
+
+  it("compares a weekly extreme with the lowest value computed over that ISO week (Monday to Sunday)", () => {
+    const rows = factCheckRows([fundingWeek6, rrWeek6], weekly);
+    expect(rows.map((r) => [r.claim_id, r.as_of, r.claimed, r.computed])).toEqual([
+      ["funding", "2026-W06", 0, expect.closeTo(-0.01, 10)],
+      ["rr", "2026-W06", -13, -14.2],
+    ]);
+    expect(rows[0]!.computed_from).toBe("lowest daily mean 8-hour funding rate over week 6 of 2026, Feb 2 to Feb 8, on 2026-02-06");
+    expect(rows[1]!.computed_from).toBe("lowest RR25 at constant 7-day maturity over week 6 of 2026, Feb 2 to Feb 8, on 2026-02-03");
+  });
+
+  it("reads a weekly period with a day as the ISO week that holds the day", () => {
+    const rows = factCheckRows([{ ...fundingWeek6, asOf: "2026-02-05" }], weekly);
+    expect(rows[0]).toMatchObject({ as_of: "2026-W06", computed: expect.closeTo(-0.01, 10) });
+  });
+
+  it("keeps today's day-dated form working: that day's value", () => {
+    const rows = factCheckRows([{ ...fundingWeek6, asOf: "2026-02-04", period: "point" }], weekly);
+    expect(rows[0]).toMatchObject({ as_of: "2026-02-04", computed: expect.closeTo(0.003, 10) });
+  });
+
+  it("never pins an undated figure to a day, and says why it is left out", () => {
+    const undated = [
+      { ...rrWeek6, id: "rr-undated", asOf: null },
+      claim({ id: "follow-up-price", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "undated-follow-up" }),
+      claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_mn", low: 400, asOf: null, period: "undated-follow-up" }),
+      claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", low: 5, high: 10, asOf: null, period: "reference" }),
+    ];
+    const rows = factCheckRows(undated, weekly);
+    expect(rows).toEqual([]);
+    const skipped = factCheckSkipped(undated, rows);
+    expect(skipped.map((s) => s.claim_id)).toEqual(["rr-undated", "follow-up-price"]);
+    expect(skipped[0]!.reason).toBe("Its source prints no date, so it is not set against any one day of the series.");
+    expect(skipped[1]!.reason).toMatch(/^It was reported after the rebound and its source prints no date/);
+  });
+
+  it("lists a weekly figure no series covers, and not one that was checked", () => {
+    const rows = factCheckRows([fundingWeek6, rrWeek6], { ...weekly, skew: [] });
+    expect(rows.map((r) => r.claim_id)).toEqual(["funding"]);
+    expect(factCheckSkipped([fundingWeek6, rrWeek6], rows)).toEqual([
+      { claim_id: "rr", reason: "Its source dates it only to week 6 of 2026, Feb 2 to Feb 8, and no series in this build covers that week for this measure." },
+    ]);
   });
 });
