@@ -111,8 +111,12 @@ function readingBlock(bucket: ScorecardBucket, spec: BucketReading, claims: read
   return { block, reading };
 }
 
-/** A reading from another story, scored against that story's own lines, beside the table's. */
-function secondReadingBlock(bucket: ScorecardBucket, spec: BucketReading, thresholds: readonly ScorecardThreshold[], claims: readonly CitedClaim[]): HTMLElement | null {
+/**
+ * A reading from another story, scored against that story's own lines in its own convention,
+ * beside the table's. Where the two are skew readings quoted the opposite way, it says so and
+ * links to the one place the conventions are explained.
+ */
+function secondReadingBlock(bucket: ScorecardBucket, spec: BucketReading, tableSpec: BucketReading, thresholds: readonly ScorecardThreshold[], claims: readonly CitedClaim[]): HTMLElement | null {
   const { reading, claims: used } = ledgerReading(spec, claims);
   const claim = used[0];
   if (!reading || !claim) return null;
@@ -120,11 +124,23 @@ function secondReadingBlock(bucket: ScorecardBucket, spec: BucketReading, thresh
   const block = element(
     "div",
     "scorecard-second",
-    element("p", "scorecard-metric", spec.label),
+    element("p", "scorecard-metric", "Also scored, against its own story's lines: ", spec.label),
     element("div", "scorecard-second-figure", citedFigure(claim, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", "reported"), " ", statusBadge(scorecardStatus(reading, own))),
-    element("p", "scorecard-source", `${claimAttribution(claim)}, ${datingLabel(claim)}. `, element("q", "", claim.quote)),
-    rulesBlock(own, spec, claims)
+    element("p", "scorecard-source", `${claimAttribution(claim)}, ${datingLabel(claim)}. `, element("q", "", claim.quote))
   );
+  if (spec.convention && tableSpec.convention && spec.convention !== tableSpec.convention) {
+    const link = Object.assign(document.createElement("a"), { href: "./derivatives#skew-sign-conventions", textContent: "skew sign conventions" });
+    block.append(
+      element(
+        "p",
+        "scorecard-source",
+        "Both readings say puts cost more than calls: the same kind of measure quoted with opposite signs, so fear is negative in the risk reversal and positive here. Their tenors and days differ, so their sizes are not compared (see ",
+        link,
+        ")."
+      )
+    );
+  }
+  block.append(element("details", "", element("summary", "", "How its status is set"), rulesBlock(own, spec, claims)));
   block.dataset.convention = spec.convention ?? "";
   return block;
 }
@@ -239,7 +255,7 @@ export function scorecardCard({ bucket, thresholds, claims, market }: ScorecardC
     block,
     statusSlot,
     element("details", "", element("summary", "", "How the status is set"), rulesBlock(own, tableSpec!, claims), element("p", "scorecard-source", `Table source: ${bucket.tableSource}.`)),
-    ...otherSpecs.map((spec) => secondReadingBlock(bucket, spec, thresholds, claims)).filter((x): x is HTMLElement => x !== null),
+    ...otherSpecs.map((spec) => secondReadingBlock(bucket, spec, tableSpec!, thresholds, claims)).filter((x): x is HTMLElement => x !== null),
     ...[contextBlock(bucket, claims)].filter((x): x is HTMLElement => x !== null),
     conditions,
     ...(whatIf ? [whatIf] : [])

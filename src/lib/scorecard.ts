@@ -302,11 +302,14 @@ interface MarketPoint {
 /** One value per row of a bucket's dataset: funding in % per interval, the shortest tenor's RR25, hashprice. */
 function marketPoints(dataset: NonNullable<ScorecardBucket["marketDataset"]>, rows: readonly unknown[]): { points: MarketPoint[]; measure: string } {
   switch (dataset) {
-    case "funding":
+    case "funding": {
+      const valid = (rows as { time: string; interest_8h: number }[]).filter((r) => isNumber(r.interest_8h));
+      const daily = valid.every((r) => r.time.slice(11, 19) === "00:00:00");
       return {
-        measure: "funding rate (8-hour rate; a daily mean where the series is daily)",
-        points: (rows as { time: string; interest_8h: number }[]).filter((r) => isNumber(r.interest_8h)).map((r) => ({ day: r.time.slice(0, 10), value: r.interest_8h * 100 }))
+        measure: daily ? "daily mean 8-hour funding rate" : "8-hour funding rate",
+        points: valid.map((r) => ({ day: r.time.slice(0, 10), value: r.interest_8h * 100 }))
       };
+    }
     case "options-skew": {
       const valid = (rows as { date: string; tenor_days: number; rr25: number }[]).filter((r) => isNumber(r.rr25));
       const shortest = Math.min(...valid.map((r) => r.tenor_days));
@@ -587,8 +590,8 @@ function openInterestTurn(): SignalTurn {
     bucket: "open-interest",
     title: "Futures open interest",
     atCrash: [
-      { claimId: "btc-open-interest-prior-week-framework-translation", label: "a week earlier" },
-      { claimId: "btc-open-interest-2026-02-05-framework-translation", label: "at the sell-off" }
+      { claimId: "btc-open-interest-prior-week-framework-translation", label: "open interest" },
+      { claimId: "btc-open-interest-2026-02-05-framework-translation", label: "then" }
     ],
     evidence: [{ kind: "reported", text: "A futures long liquidation event cleared {btc-followup-long-liquidations} of leverage after the rally; the summary gives no open interest.", source: SOURCES.followUp }],
     verdict: "not measurable here",
@@ -629,8 +632,8 @@ function etfTurn(inputs: SignalTurnInputs): SignalTurn {
     bucket: "etf-flows",
     title: "Spot ETF net flows",
     atCrash: [
-      { claimId: "btc-etf-flow-2026-02-05", label: "Feb 5" },
-      { claimId: "btc-etf-flow-month-to-date-2026-02-05", label: "February to Feb 5" }
+      { claimId: "btc-etf-flow-2026-02-05", label: "net flow" },
+      { claimId: "btc-etf-flow-month-to-date-2026-02-05", label: "February" }
     ],
     evidence,
     verdict: "not measurable here",

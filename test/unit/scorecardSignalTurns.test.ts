@@ -5,12 +5,12 @@ import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { DEFAULT_SEEDS_DIR } from "../../src/lib/ledger/paths.ts";
 import { normaliseForQuote } from "../../src/lib/ledger/quotes.ts";
 import { publicRows } from "../../src/lib/public/load.ts";
-import { AFTER_CRASH, BUCKET_IDS, FOLLOW_UP, FUNDING_TURN_DAYS, signalTurns, TURN_VERDICTS, type SignalTurnInputs } from "../../src/lib/scorecard.ts";
+import { AFTER_CRASH, BUCKET_IDS, FOLLOW_UP, FUNDING_TURN_DAYS, signalTurns, TURN_VERDICTS, type SignalTurnInputs, type SignalTurns } from "../../src/lib/scorecard.ts";
 import { loadSignalTurns } from "../../src/lib/scorecardData.ts";
 
 const { claims } = loadLedger();
 const turns = loadSignalTurns(claims);
-const line = (bucket: string, data = turns) => data.lines.find((l) => l.bucket === bucket)!;
+const line = (bucket: string, data: SignalTurns = turns) => data.lines.find((l) => l.bucket === bucket)!;
 const placeholders = (text: string) => [...text.matchAll(/\{([a-z0-9-]+)\}/g)].map((m) => m[1]!);
 const quoted = (text: string) => [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
 

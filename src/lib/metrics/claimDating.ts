@@ -2,7 +2,7 @@
 // week, a month, or no date at all. Checks against market series use it so that a figure is
 // compared over the span its source gives and an undated figure is never pinned to a day.
 // Browser-safe.
-import { addUtcDays, MS_PER_DAY } from "./time.ts";
+import { addUtcDays, MS_PER_DAY } from "./time.js";
 
 export type ClaimDating =
   | { kind: "day"; day: string }
@@ -69,7 +69,7 @@ export function datingLabel(claim: { asOf: string | null; period: string | null 
   const dating = claimDating(claim);
   switch (dating.kind) {
     case "day":
-      return dating.day;
+      return claim.period === "prior-week" ? `a week before ${dating.day}` : claim.period === "month-to-date" ? `month to ${dating.day}` : dating.day;
     case "week":
       return weekLabel(dating);
     case "month":
