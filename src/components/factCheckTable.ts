@@ -1,6 +1,5 @@
-import { claimById, formatInUnit } from "../lib/claims.js";
+import { claimById, claimDate, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { datingLabel } from "../lib/metrics/claimDating.js";
 import type { FactCheckRow, FactCheckSkip } from "../lib/metrics/factCheck.js";
 import { claimAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
@@ -57,7 +56,7 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
     tr.dataset.claimId = row.claim_id;
     tr.append(
       cell("td", figureWithMeasure(claim)),
-      cell("td", `${claimAttribution(claim)}, ${datingLabel(claim)}`),
+      cell("td", `${claimAttribution(claim)}, ${claimDate(claim)}`),
       cell("td", formatInUnit(roundForDisplay(row.computed), row.unit), "numeric"),
       cell("td", difference, "numeric"),
       cell("td", row.computed_from),
@@ -76,7 +75,7 @@ export function factCheckSkippedList(skipped: readonly FactCheckSkip[], claims: 
     const claim = claimById(claims, claim_id);
     const item = document.createElement("li");
     item.dataset.claimId = claim_id;
-    item.append(citedFigure(claim), ` (${claimAttribution(claim)}, ${datingLabel(claim)}). ${reason}`);
+    item.append(citedFigure(claim), ` (${claimAttribution(claim)}, ${claimDate(claim)}). ${reason}`);
     list.append(item);
   }
   return list;

@@ -1,6 +1,5 @@
-import { claimById, formatInUnit } from "../lib/claims.js";
+import { claimById, claimDate, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { datingLabel } from "../lib/metrics/claimDating.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
 import {
   computedBeside,
@@ -99,12 +98,12 @@ function readingBlock(bucket: ScorecardBucket, spec: BucketReading, claims: read
   if (spec.source.kind === "change" && first && second) {
     block.append(
       element("div", "big", readingText(reading, spec.unit), " ", element("span", "scorecard-kind", "reported, change computed")),
-      element("p", "scorecard-source", "From ", citedFigure(first), " a week earlier to ", citedFigure(second), `: ${claimAttribution(second)}, ${datingLabel(second)}.`)
+      element("p", "scorecard-source", "From ", citedFigure(first), " a week earlier to ", citedFigure(second), `: ${claimAttribution(second)}, ${claimDate(second)}.`)
     );
   } else {
     block.append(
       element("div", "big", citedFigure(first!, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", "reported")),
-      element("p", "scorecard-source", `${claimAttribution(first!)}, ${datingLabel(first!)}. `, element("q", "", first!.quote))
+      element("p", "scorecard-source", `${claimAttribution(first!)}, ${claimDate(first!)}. `, element("q", "", first!.quote))
     );
   }
   if (computedLine) block.append(computedLine);
@@ -126,7 +125,7 @@ function secondReadingBlock(bucket: ScorecardBucket, spec: BucketReading, tableS
     "scorecard-second",
     element("p", "scorecard-metric", "Also scored, against its own story's lines: ", spec.label),
     element("div", "scorecard-second-figure", citedFigure(claim, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", "reported"), " ", statusBadge(scorecardStatus(reading, own))),
-    element("p", "scorecard-source", `${claimAttribution(claim)}, ${datingLabel(claim)}. `, element("q", "", claim.quote))
+    element("p", "scorecard-source", `${claimAttribution(claim)}, ${claimDate(claim)}. `, element("q", "", claim.quote))
   );
   if (spec.convention && tableSpec.convention && spec.convention !== tableSpec.convention) {
     const link = Object.assign(document.createElement("a"), { href: "./derivatives#skew-sign-conventions", textContent: "skew sign conventions" });
@@ -150,7 +149,7 @@ function contextBlock(bucket: ScorecardBucket, claims: readonly CitedClaim[]): H
   const list = element("ul", "scorecard-context");
   for (const { claimId, label } of bucket.context) {
     const claim = claimById(claims, claimId);
-    list.append(element("li", "", `${label}: `, citedFigure(claim), ` (${claimAttribution(claim)}, ${datingLabel(claim)})`));
+    list.append(element("li", "", `${label}: `, citedFigure(claim), ` (${claimAttribution(claim)}, ${claimDate(claim)})`));
   }
   return list;
 }

@@ -1,6 +1,6 @@
-import { claimById } from "../lib/claims.js";
+import { claimById, claimDate } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { datingLabel, shortDay } from "../lib/metrics/claimDating.js";
+import { shortDay } from "../lib/metrics/claimDating.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
 import type { PublicSource } from "../lib/public/load.js";
 import { FOLLOW_UP, type SignalTurn, type SignalTurns, type TurnEvidence, type TurnVerdict } from "../lib/scorecard.js";
@@ -39,7 +39,7 @@ function atCrash(line: SignalTurn, claims: readonly CitedClaim[]): HTMLElement {
   const paragraph = element("p", "signal-turns-crash", "At the crash: ");
   line.atCrash.forEach(({ claimId, label }, i) => {
     const claim = claimById(claims, claimId);
-    paragraph.append(i === 0 ? "" : "; ", `${label} `, citedFigure(claim), ` (${datingLabel(claim)})`);
+    paragraph.append(i === 0 ? "" : "; ", `${label} `, citedFigure(claim), ` (${claimDate(claim)})`);
   });
   paragraph.append(".");
   return paragraph;
@@ -51,11 +51,13 @@ function atCrash(line: SignalTurn, claims: readonly CitedClaim[]): HTMLElement {
  */
 export function signalTurns(data: SignalTurnsData, claims: readonly CitedClaim[], { expanded = false }: SignalTurnsOptions = {}): HTMLElement {
   const root = element("div", "signal-turns");
+  const followUp = claims.find((claim) => claim.sourceId === FOLLOW_UP.sourceId)?.source;
   root.append(
     element(
       "p",
       "signal-turns-lead",
-      `Later evidence runs from ${shortDay(data.from)} to ${shortDay(data.to)} in the committed series, and on to the undated follow-up “${FOLLOW_UP.headline}” (marsbit, listed on an HTX page). `,
+      `Later evidence runs from ${shortDay(data.from)} to ${shortDay(data.to)} in the committed series`,
+      followUp ? `, and on to the undated follow-up “${followUp.headline}” (${followUp.outlet}). ` : ". ",
       ...withFigures(data.price.text, claims),
       " ",
       element("span", "signal-turns-source", `(${data.price.source})`)

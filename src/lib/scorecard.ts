@@ -435,11 +435,8 @@ export const AFTER_CRASH = "2026-02-07";
 export const TURN_VERDICTS = ["turned", "did not turn", "not measurable here"] as const;
 export type TurnVerdict = (typeof TURN_VERDICTS)[number];
 
-/** The follow-up as its page prints it: a marsbit summary listed on an HTX page, with no date. */
-export const FOLLOW_UP = {
-  headline: "Has Bitcoin's 'Rebound Ended', Officially Entering the Late Bear Market Phase?",
-  credit: "marsbit's follow-up summary, after the rebound, date not printed"
-} as const;
+/** The follow-up: a marsbit summary listed on the page that carries the AMBCrypto article, with no date. */
+export const FOLLOW_UP = { sourceId: "marsbit-followup", credit: "marsbit's follow-up summary, after the rebound, date not printed" } as const;
 
 /** Days of positive funding in a row, at the end of the series, that count as "staying positive". */
 export const FUNDING_TURN_DAYS = 3;
@@ -558,7 +555,7 @@ function skewTurn(inputs: SignalTurnInputs): SignalTurn {
   const evidence: TurnEvidence[] = [
     {
       kind: "reported",
-      text: "Options kept pricing more movement than the price had shown, “with a persistent skew towards put options”.",
+      text: "Options: {btc-followup-implied-vs-realized-volatility}.",
       source: SOURCES.followUp
     }
   ];
@@ -625,7 +622,7 @@ function etfTurn(inputs: SignalTurnInputs): SignalTurn {
   }
   evidence.push({
     kind: "reported",
-    text: "The rally stalled at US spot ETF holders' average cost of about {btc-followup-etf-cost-basis}, “leaving the average ETF holder underwater again”, and “Spot market flows have turned decisively negative”.",
+    text: "The rally stalled at US spot ETF holders' average cost of about {btc-followup-etf-cost-basis}, “leaving the average ETF holder underwater again”, and spot market flows turned {btc-followup-spot-flows}.",
     source: SOURCES.followUp
   });
   return {
@@ -649,7 +646,7 @@ function realizedLossTurn(): SignalTurn {
     evidence: [
       {
         kind: "reported",
-        text: "Realized losses reached {btc-followup-realized-loss} a day, {btc-followup-realized-loss-lth} of it from long-term holders; the summary says they “surged”.",
+        text: "Realized losses reached {btc-followup-realized-loss} a day, {btc-followup-realized-loss-lth} of it from long-term holders; the summary says they “surged”. Short-term holders' cost basis fell {btc-followup-sth-cost-basis}, for the first time since early 2022.",
         source: SOURCES.followUp
       }
     ],

@@ -7,7 +7,7 @@ import { csvParse } from "d3-dsv";
 import { claimById } from "./claims.ts";
 import { loadLedger } from "./ledger/load.ts";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "./ledger/paths.ts";
-import { normaliseForQuote } from "./ledger/quotes.ts";
+import { checkQuotes } from "./ledger/quotes.ts";
 import type { CitedClaim, Ledger } from "./ledger/types.ts";
 import { PUBLIC_BUILDERS } from "./public/datasets.ts";
 import { publicRows, publicSource, type PublicSource } from "./public/load.ts";
@@ -19,15 +19,19 @@ import type { DifficultyAdjustmentRow, MiningRow } from "./snapshot/rows.ts";
 
 export const THRESHOLDS_FILE = path.join(PROJECT_ROOT, "data/scorecard-thresholds.csv");
 
-/** Whether a source's article contains the words, compared as the ledger compares quotes. */
-export function articleQuoteFinder(ledger: Pick<Ledger, "sources">, seedsDir = DEFAULT_SEEDS_DIR): (sourceId: string, quote: string) => boolean {
-  const articles = new Map<string, string>();
+/**
+ * Whether a source wrote the words: found, as the ledger finds its quotes, inside the part of a
+ * seed page one of the source's copies spans (a related-reads list or a host page's boilerplate
+ * does not count).
+ */
+export function articleQuoteFinder(ledger: Ledger, seedsDir = DEFAULT_SEEDS_DIR): (sourceId: string, quote: string) => boolean {
   return (sourceId, quote) => {
-    if (!articles.has(sourceId)) {
-      const source = ledger.sources.find((s) => s.id === sourceId);
-      articles.set(sourceId, source ? normaliseForQuote(readFileSync(path.join(seedsDir, source.file), "utf8")) : "");
-    }
-    return articles.get(sourceId)!.includes(normaliseForQuote(quote));
+    const sample = ledger.claims.find((claim) => claim.sourceId === sourceId);
+    if (!sample) return false;
+    // The ledger's own check, run on one probe claim of that source carrying the words.
+    const probe = { ...sample, id: "scorecard-threshold-quote", quote };
+    const files = { claimsFile: THRESHOLDS_FILE, copiesFile: path.join(PROJECT_ROOT, "data/copies.csv"), seedsDir };
+    return checkQuotes({ ...ledger, claims: [probe] }, files).copyIdsByClaim.has(probe.id);
   };
 }
 

@@ -29,7 +29,7 @@ const inputs: FactCheckInputs = {
 };
 
 const claim = (c: Partial<CheckableClaim> & Pick<CheckableClaim, "id" | "metric" | "unit">): CheckableClaim => ({
-  topic: "price", asset: "BTC", value: null, low: null, high: null, asOf: "2026-02-06", period: "point", convention: null, tenorDays: null, ...c,
+  topic: "price", asset: "BTC", kind: "reading", value: null, low: null, high: null, asOf: "2026-02-06", period: "point", convention: null, tenorDays: null, ...c,
 });
 
 describe("factCheckRows", () => {
@@ -74,8 +74,8 @@ describe("factCheckRows", () => {
     const rows = factCheckRows(
       [
         claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_bn", value: 2.6 }),
-        claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", low: 5, high: 10, period: "reference" }),
-        claim({ id: "undated", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "undated-follow-up" }),
+        claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", kind: "reference", low: 5, high: 10, period: null }),
+        claim({ id: "undated", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "point" }),
         claim({ id: "old-skew", metric: "options_skew", unit: "pct", value: 11, asOf: "2025-11-21", convention: "put_minus_call" }),
         claim({ id: "gold", topic: "macro", metric: "price_change", asset: "GOLD", unit: "pct", value: 3.9, period: "1d" }),
         claim({ id: "late-low", metric: "low", unit: "usd", value: 1, asOf: "2026-02-20", period: "intraday" }),
@@ -108,16 +108,11 @@ describe("figures their source dates only to a week, or not at all", () => {
       ["funding", "2026-W06", 0, expect.closeTo(-0.01, 10)],
       ["rr", "2026-W06", -13, -14.2],
     ]);
-    expect(rows[0]!.computed_from).toBe("lowest daily mean 8-hour funding rate over week 6 of 2026, Feb 2 to Feb 8, on 2026-02-06");
-    expect(rows[1]!.computed_from).toBe("lowest RR25 at constant 7-day maturity over week 6 of 2026, Feb 2 to Feb 8, on 2026-02-03");
+    expect(rows[0]!.computed_from).toBe("lowest daily mean 8-hour funding rate over 2026-W06 (Feb 2 to Feb 8), on 2026-02-06");
+    expect(rows[1]!.computed_from).toBe("lowest RR25 at constant 7-day maturity over 2026-W06 (Feb 2 to Feb 8), on 2026-02-03");
   });
 
-  it("reads a weekly period with a day as the ISO week that holds the day", () => {
-    const rows = factCheckRows([{ ...fundingWeek6, asOf: "2026-02-05" }], weekly);
-    expect(rows[0]).toMatchObject({ as_of: "2026-W06", computed: expect.closeTo(-0.01, 10) });
-  });
-
-  it("keeps today's day-dated form working: that day's value", () => {
+  it("compares a figure dated to a day with that day's value", () => {
     const rows = factCheckRows([{ ...fundingWeek6, asOf: "2026-02-04", period: "point" }], weekly);
     expect(rows[0]).toMatchObject({ as_of: "2026-02-04", computed: expect.closeTo(0.003, 10) });
   });
@@ -125,23 +120,23 @@ describe("figures their source dates only to a week, or not at all", () => {
   it("never pins an undated figure to a day, and says why it is left out", () => {
     const undated = [
       { ...rrWeek6, id: "rr-undated", asOf: null },
-      claim({ id: "follow-up-price", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "undated-follow-up" }),
-      claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_mn", low: 400, asOf: null, period: "undated-follow-up" }),
-      claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", low: 5, high: 10, asOf: null, period: "reference" }),
+      claim({ id: "follow-up-price", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "point" }),
+      claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_mn", kind: "bound", low: 400, asOf: null, period: "event" }),
+      claim({ id: "neutral", metric: "annualized_basis", unit: "pct_annualized", kind: "reference", low: 5, high: 10, asOf: null, period: null }),
     ];
     const rows = factCheckRows(undated, weekly);
     expect(rows).toEqual([]);
     const skipped = factCheckSkipped(undated, rows);
     expect(skipped.map((s) => s.claim_id)).toEqual(["rr-undated", "follow-up-price"]);
     expect(skipped[0]!.reason).toBe("Its source prints no date, so it is not set against any one day of the series.");
-    expect(skipped[1]!.reason).toMatch(/^It was reported after the rebound and its source prints no date/);
+    expect(skipped[1]!.reason).toBe(skipped[0]!.reason);
   });
 
   it("lists a weekly figure no series covers, and not one that was checked", () => {
     const rows = factCheckRows([fundingWeek6, rrWeek6], { ...weekly, skew: [] });
     expect(rows.map((r) => r.claim_id)).toEqual(["funding"]);
     expect(factCheckSkipped([fundingWeek6, rrWeek6], rows)).toEqual([
-      { claim_id: "rr", reason: "Its source dates it only to week 6 of 2026, Feb 2 to Feb 8, and no series in this build covers that week for this measure." },
+      { claim_id: "rr", reason: "Its source dates it only to 2026-W06 (Feb 2 to Feb 8), and no series in this build covers that week for this measure." },
     ]);
   });
 });

@@ -256,7 +256,7 @@ describe("the computed value beside a reading covers the span its source gives",
   test("a reading dated only to a week: the week's lowest value, named as such", () => {
     const result = computedBeside(bucketOf("funding"), { asOf: "2026-W06", period: "week" }, funding);
     expect(result).toMatchObject({ reading: { value: expect.closeTo(-0.01, 10) } });
-    expect((result as { description: string }).description).toMatch(/^lowest .* over week 6 of 2026, Feb 2 to Feb 8, on 2026-02-06$/);
+    expect((result as { description: string }).description).toMatch(/^lowest .* over 2026-W06 \(Feb 2 to Feb 8\), on 2026-02-06$/);
   });
 
   test("the risk reversal over a week: the shortest tenor's lowest day", () => {

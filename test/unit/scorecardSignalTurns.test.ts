@@ -1,24 +1,17 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { DEFAULT_SEEDS_DIR } from "../../src/lib/ledger/paths.ts";
-import { normaliseForQuote } from "../../src/lib/ledger/quotes.ts";
 import { publicRows } from "../../src/lib/public/load.ts";
 import { AFTER_CRASH, BUCKET_IDS, FOLLOW_UP, FUNDING_TURN_DAYS, signalTurns, TURN_VERDICTS, type SignalTurnInputs, type SignalTurns } from "../../src/lib/scorecard.ts";
-import { loadSignalTurns } from "../../src/lib/scorecardData.ts";
+import { articleQuoteFinder, loadSignalTurns } from "../../src/lib/scorecardData.ts";
 
-const { claims } = loadLedger();
+const ledger = loadLedger();
+const { claims } = ledger;
 const turns = loadSignalTurns(claims);
 const line = (bucket: string, data: SignalTurns = turns) => data.lines.find((l) => l.bucket === bucket)!;
 const placeholders = (text: string) => [...text.matchAll(/\{([a-z0-9-]+)\}/g)].map((m) => m[1]!);
 const quoted = (text: string) => [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
 
-/** The follow-up summary at the end of the AMBCrypto page: from its headline's first listing on. */
-function followUpText(): string {
-  const page = readFileSync(join(DEFAULT_SEEDS_DIR, "004_a395b2abfd4c6d37.txt"), "utf8");
-  return normaliseForQuote(page.slice(page.indexOf(FOLLOW_UP.headline)));
-}
+const followUpWrote = (words: string) => articleQuoteFinder(ledger)(FOLLOW_UP.sourceId, words);
 
 const empty: SignalTurnInputs = {
   funding: [],
@@ -44,13 +37,12 @@ describe("which signals turned, from the committed series and the follow-up", ()
   });
 
   test("reported evidence comes from the follow-up: its figures are follow-up rows and its quoted words are in the follow-up's text", () => {
-    const text = followUpText();
     const reported = turns.lines.flatMap((l) => l.evidence.filter((e) => e.kind === "reported"));
     expect(reported.length).toBeGreaterThan(0);
     for (const evidence of reported) {
       expect(evidence.source).toBe(FOLLOW_UP.credit);
-      for (const id of placeholders(evidence.text)) expect(id).toMatch(/^btc-followup-/);
-      for (const words of quoted(evidence.text)) expect(text, words).toContain(normaliseForQuote(words));
+      for (const id of placeholders(evidence.text)) expect(claims.find((c) => c.id === id)?.sourceId, id).toBe(FOLLOW_UP.sourceId);
+      for (const words of quoted(evidence.text)) expect(followUpWrote(words), words).toBe(true);
     }
   });
 

@@ -11,7 +11,8 @@ import { addUtcDays, MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
 export type CheckableClaim = Pick<
   Claim,
   "id" | "topic" | "metric" | "asset" | "value" | "low" | "high" | "unit" | "asOf" | "period" | "convention" | "tenorDays"
->;
+> &
+  Partial<Pick<Claim, "kind">>;
 
 export interface FactCheckInputs {
   /** Hourly BTC-USD bars. */
@@ -76,8 +77,12 @@ const WHY = {
   basis: "The computed basis uses one dated future and one spot venue.",
 } as const;
 
-/** Periods that state a threshold or a projection, not a reading to check. */
-const NOT_READINGS = new Set(["reference", "scenario"]);
+/**
+ * A threshold, a normal range or a key level, or words without a number: not a reading to check
+ * (older ledgers said so in the period). A projection is checked against what happened.
+ */
+const NOT_READINGS = new Set(["reference", "label"]);
+const isReading = (claim: CheckableClaim) => !NOT_READINGS.has(claim.kind ?? "");
 
 /** Days a dated reading may fall back to the latest earlier value (markets close on weekends). */
 const MAX_STALENESS_DAYS = 3;
@@ -101,7 +106,8 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
   for (const claim of claims) {
     const claimed = claim.value ?? claim.high ?? claim.low;
     const dating = claimDating(claim);
-    if (claimed === null || NOT_READINGS.has(claim.period ?? "")) continue;
+    if (claimed === null || !isReading(claim)) continue;
+    // A day's figure against that day; a week's against the week; a month or no date against nothing.
     const computed = dating.kind === "day" ? computeCounterpart(claim, dating.day, inputs) : dating.kind === "week" ? weekCounterpart(claim, dating, inputs) : null;
     if (!computed) continue;
     rows.push({
@@ -152,12 +158,9 @@ const BTC_PRICE_METRICS = new Set(["open", "close", "low", "high", "price", "pri
 export function factCheckSkipped(claims: readonly CheckableClaim[], rows: readonly Pick<FactCheckRow, "claim_id">[]): FactCheckSkip[] {
   const checked = new Set(rows.map((row) => row.claim_id));
   return claims.flatMap((claim) => {
-    if (checked.has(claim.id) || NOT_READINGS.has(claim.period ?? "") || counterpartKind(claim) === null) return [];
+    if (checked.has(claim.id) || !isReading(claim) || counterpartKind(claim) === null) return [];
     const dating = claimDating(claim);
-    if (dating.kind === "undated") {
-      const when = claim.period === "undated-follow-up" ? "It was reported after the rebound and its source prints no date" : "Its source prints no date";
-      return [{ claim_id: claim.id, reason: `${when}, so it is not set against any one day of the series.` }];
-    }
+    if (dating.kind === "undated") return [{ claim_id: claim.id, reason: "Its source prints no date, so it is not set against any one day of the series." }];
     if (dating.kind === "week") return [{ claim_id: claim.id, reason: `Its source dates it only to ${weekLabel(dating)}, and no series in this build covers that week for this measure.` }];
     return [];
   });
