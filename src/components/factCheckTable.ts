@@ -67,16 +67,23 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
   return table;
 }
 
-/** The readings left unchecked because of how their source dates them, each with the reason. */
-export function factCheckSkippedList(skipped: readonly FactCheckSkip[], claims: readonly CitedClaim[]): HTMLUListElement {
-  const list = document.createElement("ul");
-  list.className = "fact-check-skipped";
-  for (const { claim_id, reason } of skipped) {
-    const claim = claimById(claims, claim_id);
-    const item = document.createElement("li");
-    item.dataset.claimId = claim_id;
-    item.append(citedFigure(claim), ` (${claimAttribution(claim)}, ${claimDate(claim)}). ${reason}`);
-    list.append(item);
+/** The readings left unchecked because of how their source dates them, grouped under each reason. */
+export function factCheckSkippedList(skipped: readonly FactCheckSkip[], claims: readonly CitedClaim[]): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "fact-check-skipped";
+  const reasons = [...new Set(skipped.map((s) => s.reason))];
+  for (const reason of reasons) {
+    const list = document.createElement("ul");
+    for (const { claim_id } of skipped.filter((s) => s.reason === reason)) {
+      const claim = claimById(claims, claim_id);
+      const item = document.createElement("li");
+      item.dataset.claimId = claim_id;
+      item.append(figureWithMeasure(claim), ` (${claimAttribution(claim)}, ${claimDate(claim)})`);
+      list.append(item);
+    }
+    const heading = document.createElement("p");
+    heading.textContent = reason;
+    root.append(heading, list);
   }
-  return list;
+  return root;
 }

@@ -54,6 +54,11 @@ export function withFigures(text: string, claims: readonly CitedClaim[]): (Node 
   return text.split(/\{([a-z0-9-]+)\}/).map((part, i) => (i % 2 === 1 ? citedFigure(claimById(claims, part)) : part));
 }
 
+/** "reported", or what kind of figure it is when not a plain reading: the period's low, a forecast. */
+export function reportedTag(claim: Pick<CitedClaim, "kind">): string {
+  return claim.kind === "low" ? "reported low" : claim.kind === "high" ? "reported high" : claim.kind === "scenario" ? "reported forecast" : "reported";
+}
+
 const roundForDisplay = (x: number) => Number(x.toFixed(Math.abs(x) < 0.1 ? 4 : Math.abs(x) < 10 ? 2 : 1));
 
 function readingText(reading: Reading, unit: string): string {
@@ -102,7 +107,7 @@ function readingBlock(bucket: ScorecardBucket, spec: BucketReading, claims: read
     );
   } else {
     block.append(
-      element("div", "big", citedFigure(first!, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", "reported")),
+      element("div", "big", citedFigure(first!, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", reportedTag(first!))),
       element("p", "scorecard-source", `${claimAttribution(first!)}, ${claimDate(first!)}. `, element("q", "", first!.quote))
     );
   }
@@ -124,7 +129,7 @@ function secondReadingBlock(bucket: ScorecardBucket, spec: BucketReading, tableS
     "div",
     "scorecard-second",
     element("p", "scorecard-metric", "Also scored, against its own story's lines: ", spec.label),
-    element("div", "scorecard-second-figure", citedFigure(claim, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", "reported"), " ", statusBadge(scorecardStatus(reading, own))),
+    element("div", "scorecard-second-figure", citedFigure(claim, readingText(reading, spec.unit)), " ", element("span", "scorecard-kind", reportedTag(claim)), " ", statusBadge(scorecardStatus(reading, own))),
     element("p", "scorecard-source", `${claimAttribution(claim)}, ${claimDate(claim)}. `, element("q", "", claim.quote))
   );
   if (spec.convention && tableSpec.convention && spec.convention !== tableSpec.convention) {

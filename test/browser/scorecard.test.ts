@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { ledgerReading, SCORECARD_BUCKETS, scorecardStatus, STATUSES, tallyStatuses, thresholdsFor } from "../../src/lib/scorecard.ts";
 import { loadSignalTurns, loadThresholds, THRESHOLDS_FILE } from "../../src/lib/scorecardData.ts";
+import { reportedTag } from "../../src/components/scorecardCard.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 
 const site = useBuiltSite();
@@ -49,7 +50,9 @@ test("each card shows its reading with a link to its ledger row and the status t
   expect(await tally()).toBe(summary(Object.values(expected)));
   await expect(card("funding").locator(".scorecard-reading").innerText()).resolves.toContain("< 0%");
   expect(await card("skew").locator('.scorecard-reading a[href="./sources#claim-btc-risk-reversal-2026-02-05"]').count()).toBe(1);
-  expect(await card("hashprice").locator(".scorecard-kind").first().innerText()).toBe("REPORTED");
+  // A forecast says so (TheMinerMag's hashprice is "expected to drop below").
+  const hashprice = ledger.claims.find((claim) => claim.id === "btc-hashprice-2026-02-05")!;
+  expect(await card("hashprice").locator(".scorecard-kind").first().innerText()).toBe(reportedTag(hashprice).toUpperCase());
 });
 
 test("where the sources give no number but the reading, the card says so and offers no what-if", async () => {

@@ -128,7 +128,7 @@ describe("figures their source dates only to a week, or not at all", () => {
     expect(rows).toEqual([]);
     const skipped = factCheckSkipped(undated, rows);
     expect(skipped.map((s) => s.claim_id)).toEqual(["rr-undated", "follow-up-price"]);
-    expect(skipped[0]!.reason).toBe("Its source prints no date, so it is not set against any one day of the series.");
+    expect(skipped[0]!.reason).toBe("No day printed: not set against any one day of the series.");
     expect(skipped[1]!.reason).toBe(skipped[0]!.reason);
   });
 
@@ -136,7 +136,7 @@ describe("figures their source dates only to a week, or not at all", () => {
     const rows = factCheckRows([fundingWeek6, rrWeek6], { ...weekly, skew: [] });
     expect(rows.map((r) => r.claim_id)).toEqual(["funding"]);
     expect(factCheckSkipped([fundingWeek6, rrWeek6], rows)).toEqual([
-      { claim_id: "rr", reason: "Its source dates it only to 2026-W06 (Feb 2 to Feb 8), and no series in this build covers that week for this measure." },
+      { claim_id: "rr", reason: "Dated only to 2026-W06 (Feb 2 to Feb 8): no series in this build covers that week for this measure." },
     ]);
   });
 });

@@ -160,8 +160,8 @@ export function factCheckSkipped(claims: readonly CheckableClaim[], rows: readon
   return claims.flatMap((claim) => {
     if (checked.has(claim.id) || !isReading(claim) || counterpartKind(claim) === null) return [];
     const dating = claimDating(claim);
-    if (dating.kind === "undated") return [{ claim_id: claim.id, reason: "Its source prints no date, so it is not set against any one day of the series." }];
-    if (dating.kind === "week") return [{ claim_id: claim.id, reason: `Its source dates it only to ${weekLabel(dating)}, and no series in this build covers that week for this measure.` }];
+    if (dating.kind === "undated") return [{ claim_id: claim.id, reason: "No day printed: not set against any one day of the series." }];
+    if (dating.kind === "week") return [{ claim_id: claim.id, reason: `Dated only to ${weekLabel(dating)}: no series in this build covers that week for this measure.` }];
     return [];
   });
 }
