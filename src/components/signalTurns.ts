@@ -74,7 +74,13 @@ export function signalTurns(data: SignalTurnsData, claims: readonly CitedClaim[]
     item.dataset.verdict = line.verdict;
     list.append(item);
   }
-  const credits = element("p", "signal-turns-credits", `Computed from ${publicCredits(data.credits).join("; ")}.`, ...requiredAttributions(data.credits.map((c) => c.upstream)).map((text) => ` ${text}`), " Dates in UTC.");
+  // Each computed line names its data in words; the extracts and their licences are listed once, folded.
+  const credits = element(
+    "div",
+    "signal-turns-credits",
+    element("p", "", "Computed lines come from public dataset extracts.", ...requiredAttributions(data.credits.map((c) => c.upstream)).map((text) => ` ${text}`), " Dates in UTC."),
+    element("details", "", element("summary", "", "Series, mirrors and licences"), element("p", "", `${publicCredits(data.credits).join("; ")}.`))
+  );
   root.append(list, credits);
   return root;
 }
