@@ -1,7 +1,7 @@
 // The scorecard's data as its loaders print it (Node only; the loaders and the tests use it):
 // the thresholds, validated against the ledger and the articles, and which signals turned,
 // computed from the committed public series.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { csvParse } from "d3-dsv";
 import { claimById } from "./claims.ts";
@@ -22,9 +22,10 @@ export const THRESHOLDS_FILE = path.join(PROJECT_ROOT, "data/scorecard-threshold
 /**
  * Whether a source wrote the words: found, as the ledger finds its quotes, inside the part of a
  * seed page one of the source's copies spans (a related-reads list or a host page's boilerplate
- * does not count).
+ * does not count). Like the ledger's quotes, the words go unchecked where the articles are absent.
  */
 export function articleQuoteFinder(ledger: Ledger, seedsDir = DEFAULT_SEEDS_DIR): (sourceId: string, quote: string) => boolean {
+  if (!existsSync(seedsDir)) return () => true;
   return (sourceId, quote) => {
     const sample = ledger.claims.find((claim) => claim.sourceId === sourceId);
     if (!sample) return false;
