@@ -62,7 +62,8 @@ export interface MoveWindow {
 
 /** The window a reported move covers. */
 export function moveWindow(claim: CitedClaim): MoveWindow {
-  if (claim.asOf === null) throw new Error(`claim "${claim.id}" has no date, so its window cannot be placed`);
+  // Undated moves form their own group, after the dated windows.
+  if (claim.asOf === null) return { label: "Date not printed", order: "~" };
   const utc = new Date(claim.asOf).toISOString();
   const day = claim.asOf.slice(0, 10);
   switch (claim.period) {

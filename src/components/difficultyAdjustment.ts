@@ -11,10 +11,11 @@ export interface DifficultyAdjustmentOptions {
 /** Days of axis either side of the report, so the expected change is drawn in context. */
 const CONTEXT_DAYS = 3;
 
-/** The report's day with context, widened to every captured adjustment. */
+/** The report's day with context, widened to every captured adjustment; an undated report spans the adjustments only. */
 export function adjustmentDomain(expected: CitedClaim, adjustments: readonly AdjustmentPoint[]): [Date, Date] {
-  const day = utcDayStart(expected.asOf ?? "");
-  const times = [addDays(day, -CONTEXT_DAYS), addDays(day, 1 + CONTEXT_DAYS), ...adjustments.map((a) => a.time)].map((date) => date.getTime());
+  const around = expected.asOf === null ? [] : [addDays(utcDayStart(expected.asOf), -CONTEXT_DAYS), addDays(utcDayStart(expected.asOf), 1 + CONTEXT_DAYS)];
+  const times = [...around, ...adjustments.map((a) => a.time)].map((date) => date.getTime());
+  if (times.length === 0) throw new Error(`claim "${expected.id}" has no date and there are no adjustments to draw it against`);
   return [new Date(Math.min(...times)), new Date(Math.max(...times))];
 }
 
@@ -26,9 +27,36 @@ const percent = (value: number) => formatInUnit(Math.round(value * 100) / 100, "
  * holds them.
  */
 export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset, { width }: DifficultyAdjustmentOptions): HTMLElement {
-  if (expected.value === null || expected.asOf === null) throw new Error(`claim "${expected.id}" has no dated value`);
-  const reportedAt = (claim: CitedClaim) => addDays(utcDayStart(claim.asOf ?? ""), 0.5);
+  if (expected.value === null) throw new Error(`claim "${expected.id}" has no value`);
   const actual = difficultyAdjustments(mining);
+  const domain = adjustmentDomain(expected, actual);
+  // A report the source dates sits at its day; an undated one is a level across the chart, never pinned to a day.
+  const undated = expected.asOf === null;
+  const reportedAt = (claim: CitedClaim) => (claim.asOf === null ? domain[0] : addDays(utcDayStart(claim.asOf), 0.5));
+  const expectedMarks = undated
+    ? [
+        Plot.ruleY([expected], { y: "value", stroke: "currentColor", strokeDasharray: "4,3", strokeWidth: 2, className: "expected-adjustment" }),
+        Plot.text([expected], {
+          x: reportedAt,
+          y: "value",
+          text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected at the next adjustment (date not printed)`,
+          dy: -8,
+          textAnchor: "start",
+          fontWeight: "bold"
+        })
+      ]
+    : [
+        Plot.ruleX([expected], { x: reportedAt, y1: 0, y2: "value", stroke: "currentColor", strokeDasharray: "4,3" }),
+        Plot.dot([expected], { x: reportedAt, y: "value", r: 6, stroke: "currentColor", strokeWidth: 2, fill: "var(--theme-background)", className: "expected-adjustment" }),
+        Plot.text([expected], {
+          x: reportedAt,
+          y: "value",
+          text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected`,
+          dx: -10,
+          textAnchor: "end",
+          fontWeight: "bold"
+        })
+      ];
   const narrow = width < 520;
   const chart = Plot.plot({
     width,
@@ -38,20 +66,11 @@ export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset
     insetTop: 10,
     insetLeft: 24,
     insetRight: 24,
-    x: { type: "utc", domain: adjustmentDomain(expected, actual), label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
+    x: { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
     y: { label: "↑ Difficulty change at the adjustment (%)", grid: true, zero: true, nice: true, tickFormat: (v: number) => `${v}%` },
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleX([expected], { x: reportedAt, y1: 0, y2: "value", stroke: "currentColor", strokeDasharray: "4,3" }),
-      Plot.dot([expected], { x: reportedAt, y: "value", r: 6, stroke: "currentColor", strokeWidth: 2, fill: "var(--theme-background)", className: "expected-adjustment" }),
-      Plot.text([expected], {
-        x: reportedAt,
-        y: "value",
-        text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected`,
-        dx: -10,
-        textAnchor: "end",
-        fontWeight: "bold"
-      }),
+      ...expectedMarks,
       ...(actual.length > 0
         ? [
             Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue, formatInUnit } from "../lib/claims.js";
+import { claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure, claimAttribution, marketAttribution } from "./chartFigure.js";
 import {
@@ -50,7 +50,7 @@ export function reliefCeilings(bound: CitedClaim, expected: CitedClaim): ReliefR
       figure: formatClaimValue(bound),
       mark: `< ${usd(bound.high)}`,
       how: "as reported, an upper bound",
-      date: bound.asOf ?? "",
+      date: claimDate(bound),
       source: claimAttribution(bound)
     },
     {
@@ -60,7 +60,7 @@ export function reliefCeilings(bound: CitedClaim, expected: CitedClaim): ReliefR
       figure: `< ${usdPerPhDay(after)}`,
       mark: `< ${usd(after)}`,
       how: `computed: ${formatClaimValue(bound)} ÷ (1 ${formatClaimValue(expected).replace("−", "− ")}), price and fees unchanged`,
-      date: `after the adjustment expected on ${expected.asOf ?? ""}`,
+      date: expected.asOf === null ? "after the next adjustment (date not printed)" : `after the adjustment expected on ${expected.asOf}`,
       source: `${claimAttribution(bound)}; ${claimAttribution(expected)}`
     }
   ];
@@ -68,7 +68,9 @@ export function reliefCeilings(bound: CitedClaim, expected: CitedClaim): ReliefR
 
 /** Computed hashprice on the last full day before and the first full day after the first adjustment after the report. */
 export function measuredRelief(bound: CitedClaim, mining: MiningDataset): ReliefRow[] {
-  const adjustment = firstAdjustmentAfter(difficultyAdjustments(mining), (bound.asOf ?? "").slice(0, 10));
+  // Without a report date there is no "next" adjustment to measure around.
+  if (bound.asOf === null) return [];
+  const adjustment = firstAdjustmentAfter(difficultyAdjustments(mining), bound.asOf.slice(0, 10));
   if (!adjustment) return [];
   const { before, after } = hashpriceAround(computedHashprice(mining), adjustment);
   const how = `computed daily hashprice around the ${formatInUnit(Math.round(adjustment.changePct * 100) / 100, "pct")} adjustment of ${adjustment.time.toISOString().slice(0, 10)}`;

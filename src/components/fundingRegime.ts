@@ -1,9 +1,10 @@
 import * as Plot from "@observablehq/plot";
+import { asOfInterval } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import type { FundingRow } from "../lib/snapshot/rows.js";
 import { chartFigure, type MarketDataset } from "./chartFigure.js";
 import { groupSameFigure, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
-import { dayTicks, paddedDayDomain, utcDayStart } from "./utcDays.js";
+import { dayTicks, paddedDayDomain } from "./utcDays.js";
 
 export interface FundingRegimeOptions {
   width: number;
@@ -21,18 +22,17 @@ export interface FundingBound {
   lower: number | null;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** Reported funding-rate figures as one-sided bounds on the day they describe. */
 export function fundingBounds(claims: readonly CitedClaim[]): FundingBound[] {
-  const readings = claims.filter((claim) => claim.metric === "funding_rate" && claim.asOf !== null);
+  // Shaded over the span its date names (a day, or a week for a weekly report); undated figures are left out.
+  const readings = claims.filter((claim) => claim.metric === "funding_rate" && asOfInterval(claim.asOf) !== null);
   return groupSameFigure(readings).map((group) => {
     const [claim] = group;
-    const dayStart = utcDayStart(claim.asOf ?? "");
+    const { from, to } = asOfInterval(claim.asOf)!;
     return {
       group,
-      dayStart,
-      dayEnd: new Date(dayStart.getTime() + MS_PER_DAY),
+      dayStart: from,
+      dayEnd: to,
       upper: claim.high ?? claim.value,
       lower: claim.low ?? claim.value
     };

@@ -11,10 +11,14 @@ export interface HashpriceReadingOptions {
 /** Days of axis either side of the reported day, so a lone bound is drawn in context. */
 const CONTEXT_DAYS = 3;
 
-/** The x extent: the bound's day with context, widened to the computed series when there is one. */
+/**
+ * The x extent: the bound's day with context, widened to the computed series when there is one.
+ * A bound the source gives no date for spans the computed series only.
+ */
 export function hashpriceDomain(bound: CitedClaim, mining: MiningDataset): [Date, Date] {
-  const day = utcDayStart(bound.asOf ?? "");
-  const dates = [addDays(day, -CONTEXT_DAYS), addDays(day, 1 + CONTEXT_DAYS), ...computedHashprice(mining).map((point) => point.date)];
+  const around = bound.asOf === null ? [] : [addDays(utcDayStart(bound.asOf), -CONTEXT_DAYS), addDays(utcDayStart(bound.asOf), 1 + CONTEXT_DAYS)];
+  const dates = [...around, ...computedHashprice(mining).map((point) => point.date)];
+  if (dates.length === 0) throw new Error(`claim "${bound.id}" has no date and there is no computed series to draw it against`);
   const times = dates.map((date) => date.getTime());
   return [new Date(Math.min(...times)), new Date(Math.max(...times))];
 }
@@ -24,10 +28,12 @@ export function hashpriceDomain(bound: CitedClaim, mining: MiningDataset): [Date
  * region under it shaded, over the daily hashprice computed from the mining snapshot when captured.
  */
 export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { width }: HashpriceReadingOptions): HTMLElement {
-  if (bound.high === null || bound.asOf === null) throw new Error(`claim "${bound.id}" is not a dated upper bound`);
-  const dayStart = (claim: CitedClaim) => utcDayStart(claim.asOf ?? "");
-  const dayEnd = (claim: CitedClaim) => addDays(dayStart(claim), 1);
-  const midday = (claim: CitedClaim) => addDays(dayStart(claim), 0.5);
+  if (bound.high === null) throw new Error(`claim "${bound.id}" is not an upper bound`);
+  const domain = hashpriceDomain(bound, mining);
+  // Dated: the bound covers its day. Undated: a level across the chart, never pinned to a day.
+  const dayStart = (claim: CitedClaim) => (claim.asOf === null ? domain[0] : utcDayStart(claim.asOf));
+  const dayEnd = (claim: CitedClaim) => (claim.asOf === null ? domain[1] : addDays(dayStart(claim), 1));
+  const midday = (claim: CitedClaim) => new Date((dayStart(claim).getTime() + dayEnd(claim).getTime()) / 2);
   const points = computedHashprice(mining);
   const narrow = width < 520;
   const chart = Plot.plot({
@@ -35,12 +41,12 @@ export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { wid
     height: narrow ? 280 : 320,
     marginLeft: 48,
     marginTop: 30,
-    x: { type: "utc", domain: hashpriceDomain(bound, mining), label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
+    x: { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
     y: { label: "↑ Hashprice (USD per PH/s per day)", grid: true, zero: true, nice: true, tickFormat: "$,.0f" },
     marks: [
       Plot.rectY([bound], { x1: dayStart, x2: dayEnd, y1: 0, y2: "high", fill: "currentColor", fillOpacity: 0.12, className: "reported-bound-region" }),
       Plot.ruleY([bound], { x1: dayStart, x2: dayEnd, y: "high", stroke: "currentColor", strokeWidth: 2.5, className: "reported-bound" }),
-      Plot.text([bound], { x: midday, y: "high", text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected`, dy: -10, lineAnchor: "bottom", fontWeight: "bold" }),
+      Plot.text([bound], { x: midday, y: "high", text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected${claim.asOf === null ? " (date not printed)" : ""}`, dy: -10, lineAnchor: "bottom", fontWeight: "bold" }),
       Plot.text([bound], { x: midday, y: "high", text: () => "↓", dy: 16, fontSize: 20 }),
       Plot.ruleY([0]),
       ...(points.length > 0

@@ -77,7 +77,9 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
     const time = Date.parse(row.time);
     return time >= domain[0]!.getTime() && time <= domain[1]!.getTime();
   });
+  // A span the source gives no date for cannot sit on a time axis.
   const inDomain = (claim: CitedClaim) => {
+    if (claim.asOf === null) return false;
     const time = waypointTime(claim).getTime();
     return time >= domain[0]!.getTime() && time <= domain[1]!.getTime();
   };
@@ -115,7 +117,7 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
         y2: "high",
         stroke: "currentColor",
         strokeWidth: 2,
-        tip: { channels: { move: (claim: CitedClaim) => claim.note ?? claim.metric, ...claimTipChannels }, format: { x: false, y1: false, y2: false } }
+        tip: { channels: { move: (claim: CitedClaim) => claim.metric.replaceAll("_", " "), ...claimTipChannels }, format: { x: false, y1: false, y2: false } }
       }),
       Plot.lineY(marketRows, { x: (row: PriceRow) => new Date(row.time), y: "close", z: hourlyRuns(marketRows), stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, className: "market-line" }),
       Plot.dot(waypoints, { x: waypointTime, y: "value", r: 4.5, fill: "currentColor", stroke: "var(--theme-background)" }),

@@ -22,8 +22,9 @@ export function realizedPrice(dataset: OnchainDataset, { width, cluster }: Reali
     ...points.map((point) => ({ time: point.time, date: point.date, usd: point.realized_price_usd, series: "Realized price = price / MVRV" }))
   ];
   const lastTime = points.at(-1)!.time;
-  const band = [{ claim: cluster, from: utcNoon(cluster.asOf ?? ""), to: lastTime, low: cluster.low as number, high: cluster.high as number }];
   const domain = [points[0]!.time, lastTime];
+  // Undated as reported, so a level across the chart rather than a span from a day.
+  const band = [{ claim: cluster, from: cluster.asOf === null ? domain[0] : utcNoon(cluster.asOf), to: lastTime, low: cluster.low as number, high: cluster.high as number }];
   const priceChart = Plot.plot({
     width,
     height: 300,

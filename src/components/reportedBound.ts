@@ -1,5 +1,6 @@
 // How a ledger figure sits on a value axis: an exact value, or the one bound the article gave
 // ("more than $400M", "below 2"). Charts draw a bound as an arrowhead pointing the open way.
+import { asOfInterval } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 
 export type BoundKind = "value" | "lower" | "upper" | "range";
@@ -43,8 +44,18 @@ export function toUsdBn(value: number, unit: string): number {
   throw new Error(`unit "${unit}" is not a USD amount in millions, billions or trillions`);
 }
 
-/** "Feb 5" for a UTC day or date-time; "Oct 2025" when only the month is known. */
+/**
+ * "Feb 5" for a UTC day or date-time; "Oct 2025" when only the month is known; "Feb 2–8" for an
+ * ISO week; "date not printed" when the source gives none.
+ */
 export function shortUtcDate(asOf: string): string {
+  if (asOf === "") return "date not printed";
+  const week = asOfInterval(asOf);
+  if (week && /W/.test(asOf)) {
+    const [first, last] = [week.from, new Date(week.to.getTime() - 86_400_000)];
+    const end = first.getUTCMonth() === last.getUTCMonth() ? String(last.getUTCDate()) : shortUtcDate(last.toISOString().slice(0, 10));
+    return `${shortUtcDate(first.toISOString().slice(0, 10))}–${end}`;
+  }
   if (/^\d{4}-\d{2}$/.test(asOf)) {
     return new Date(`${asOf}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
   }
@@ -54,7 +65,7 @@ export function shortUtcDate(asOf: string): string {
 
 /** "Feb 7, 05:30 UTC" for a date-time; the short date for a day. */
 export function shortUtcDateTime(asOf: string): string {
-  if (asOf.length <= 10) return shortUtcDate(asOf);
+  if (asOf.length <= 10 || asOf.includes("W")) return shortUtcDate(asOf);
   return `${shortUtcDate(asOf)}, ${new Date(asOf).toISOString().slice(11, 16)} UTC`;
 }
 

@@ -44,8 +44,9 @@ export function signedNumber(value: number): string {
   return value < 0 ? `−${(-value).toLocaleString("en-US")}` : value.toLocaleString("en-US");
 }
 
-/** "Feb 5", or "Nov 21 ’25" outside 2026. */
+/** "Feb 5", or "Nov 21 ’25" outside 2026; a week or an undated reading keeps its words ("2026-W06 (Feb 2 to Feb 8)"). */
 export function shortUtcDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return date;
   const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const monthDay = day.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
   return date.startsWith("2026") ? monthDay : `${monthDay} ’${date.slice(2, 4)}`;

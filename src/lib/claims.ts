@@ -96,6 +96,24 @@ export function claimDate(claim: Pick<CitedClaim, "asOf">): string {
   return asOf.length <= 10 || Number.isNaN(date.getTime()) ? asOf : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/**
+ * The date in words for prose: "February 6, 2026", "February 2026", "week 6 of 2026 (Feb 2 to Feb 8)",
+ * "Feb 7, 2026, 05:30 UTC", or "a date the source does not print".
+ */
+export function asOfWords(asOf: string | null): string {
+  if (asOf === null) return "a date the source does not print";
+  const week = ISO_WEEK.exec(asOf);
+  if (week) {
+    const monday = isoWeekMonday(Number(week[1]), Number(week[2]));
+    return `week ${Number(week[2])} of ${week[1]} (${shortDay(monday)} to ${shortDay(monday + 6 * DAY_MS)})`;
+  }
+  const utc = { timeZone: "UTC" } as const;
+  if (/^\d{4}-\d{2}$/.test(asOf)) return new Date(`${asOf}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", ...utc });
+  if (asOf.length === 10) return new Date(`${asOf}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", ...utc });
+  const instant = new Date(asOf);
+  return `${instant.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", ...utc })}, ${instant.toISOString().slice(11, 16)} UTC`;
+}
+
 const PERIOD_WORDS: Record<string, string> = {
   intraday: "within the day",
   "1d": "over one day",
@@ -146,20 +164,26 @@ export function creditedParties(claim: Pick<CitedClaim, "attributedTo">): string
 }
 
 /**
- * Who published the figure: the source's outlet when a copy under that outlet prints it, else
- * the first copy that does, by its outlet or byline ("Esther Mendoza (outlet not printed)").
+ * Who published the figure: the source's outlet, one name per piece of writing however many
+ * copies print it (the copies are listed on the sources page).
  */
-export function claimPublisher(claim: Pick<CitedClaim, "source" | "copyIds">): string {
-  const { source } = claim;
-  const printing = source.copies.filter((copy) => claim.copyIds.includes(copy.id));
-  if (printing.length === 0 || printing.some((copy) => copy.outlet === source.outlet)) return source.outlet;
-  const copy = printing[0]!;
-  if (copy.outlet) return copy.outlet;
-  return copy.author ? `${copy.author} (outlet not printed)` : source.outlet;
+export function claimPublisher(claim: Pick<CitedClaim, "source">): string {
+  return claim.source.outlet;
+}
+
+/**
+ * "in the copy bylined Esther Mendoza" when only copies printed without the source's outlet
+ * carry the quote; "" otherwise.
+ */
+export function claimCopyWords(claim: Pick<CitedClaim, "source" | "copyIds">): string {
+  const printing = claim.source.copies.filter((copy) => claim.copyIds.includes(copy.id));
+  if (printing.length === 0 || printing.some((copy) => copy.outlet === claim.source.outlet)) return "";
+  const bylines = [...new Set(printing.map((copy) => copy.author).filter((author): author is string => author !== null))];
+  return bylines.length > 0 ? `in the copy bylined ${bylines.join(" and ")}` : "";
 }
 
 /** "CoinGlass via an unnamed outlet", or just the publisher when it stated the figure itself. */
-export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "source" | "copyIds">): string {
+export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "source">): string {
   const parties = creditedParties(claim);
   const publisher = claimPublisher(claim);
   return parties ? `${parties} via ${publisher}` : publisher;
@@ -172,6 +196,7 @@ export function claimAttribution(claim: Pick<CitedClaim, "attributedTo" | "sourc
 export function claimSummary(claim: CitedClaim): string {
   const facts = [
     claimAttribution(claim),
+    claimCopyWords(claim),
     claimDate(claim),
     periodWords(claim),
     claim.kind === "reading" ? "" : kindWords(claim),

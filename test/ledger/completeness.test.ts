@@ -52,6 +52,7 @@ const EXPECTED_IDS: Record<string, string[]> = {
     "btc-etf-flow-bear-scenario",
     "btc-realized-loss-7d-sma-glassnode",
     "btc-absorption-cluster-glassnode",
+    "btc-price-below-70k-framework-translation",
   ],
   "rally-71k": [
     "btc-distance-from-ath-rally-71k",
@@ -77,7 +78,6 @@ const EXPECTED_IDS: Record<string, string[]> = {
     "btc-correction-range-2025-11-21-rally-71k",
   ],
   stocktwits: [
-    "btc-price-above-70k-stocktwits",
     "crypto-market-cap-stocktwits",
     "crypto-market-cap-change-stocktwits",
     "btc-price-stocktwits",
@@ -136,7 +136,6 @@ const EXPECTED_IDS: Record<string, string[]> = {
 /** Numbers in a source's own text that are not figures about the market, and why. */
 const NOT_FIGURES: Record<string, Record<string, string>> = {
   "framework-translation": {
-    "6": "the section's date, 'February 6th began where February 5th ended'",
     "2": "'not a 1-2 hour blip', the table's wording for a lasting funding flip",
   },
   "rally-71k": {
@@ -152,11 +151,34 @@ const NOT_FIGURES: Record<string, Record<string, string>> = {
     "7": "part of the printed URL",
     "4": "part of the printed URL",
     "16": "'a16z', Chris Dixon's firm",
+    "70,000": "'Reclaims $70,000' and 'above $70,000' restate the $70,652.60 price: one figure",
   },
   ambcrypto: {
     "76": "'rebounding to $76k' in the closing summary rounds the $76,873 high",
   },
   "marsbit-followup": {},
+};
+
+/** How each credited party is named in the text; "Derive" is printed as "We derive data" and "Deliv". */
+const PROVIDER_AS_PRINTED: Record<string, RegExp> = {
+  CoinGlass: /CoinGlass/,
+  Deribit: /Deribit/,
+  "Deribit Insights": /Deribit Insights/,
+  "Block Scholes": /Block Scholes/,
+  Reuters: /Reuters/,
+  TheMinerMag: /TheMinerMag/,
+  Glassnode: /Glassnode/,
+  "Farside Investors": /Farside Investors/,
+  Derive: /We derive data/,
+  "Shaun Dawson (Derive)": /Deliv.s Shaun Dawson/,
+  "Onchain Lens": /Onchain Lens/,
+  "Mike McGlone (Bloomberg)": /Bloomberg analyst Mike McGlone/,
+};
+
+/** Credits that come from a neighbouring sentence of the same source, and which party. */
+const CREDITED_ELSEWHERE: Record<string, string> = {
+  // "The largest concentration of puts is $50,000" continues the Derive data on the put band.
+  "btc-put-open-interest-peak-strike-2026-02-27": "Derive",
 };
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
@@ -193,6 +215,41 @@ describe("the claims ledger against the articles", () => {
     for (const claim of ledger.claims) {
       expect(seen.get(shape(claim)), `${claim.id} repeats ${seen.get(shape(claim))}`).toBeUndefined();
       seen.set(shape(claim), claim.id);
+    }
+  });
+
+  it("credits a figure only to providers named where it is printed", () => {
+    for (const claim of ledger.claims.filter((c) => c.attributedTo !== null)) {
+      const lines = claim.source.copies
+        .filter((copy) => claim.copyIds.includes(copy.id))
+        .flatMap((copy) => readFileSync(path.join(DEFAULT_SEEDS_DIR, copy.file), "utf8").split("\n"))
+        .filter((line) => normaliseForQuote(line).includes(normaliseForQuote(claim.quote)));
+      expect(lines.length, claim.id).toBeGreaterThan(0);
+      for (const party of claim.attributedTo!.split("; ")) {
+        if (CREDITED_ELSEWHERE[claim.id] === party) continue;
+        const named = PROVIDER_AS_PRINTED[party];
+        expect(named, `no printed form known for "${party}"`).toBeDefined();
+        expect(lines.some((line) => named!.test(line)), `${claim.id} credits ${party}`).toBe(true);
+      }
+    }
+  });
+
+  it("dates each reading only as its source dates it", () => {
+    const byId = new Map(ledger.claims.map((claim) => [claim.id, claim]));
+    const at = (id: string) => byId.get(id);
+    // Weekly reports: the risk reversal is the week's low, funding a bound over the week.
+    expect(at("btc-risk-reversal-2026-02-05")).toMatchObject({ asOf: "2026-W06", period: "week", kind: "low", value: -13 });
+    expect(at("btc-funding-rate-2026-02-05")).toMatchObject({ asOf: "2026-W06", period: "week", kind: "bound", high: 0 });
+    expect(at("btc-realized-loss-7d-sma-glassnode")).toMatchObject({ asOf: "2026-W05", period: "7d-sma", kind: "bound" });
+    // AMBCrypto gives no day or hour for its press-time readings.
+    expect(claimsOf("ambcrypto").filter((claim) => claim.asOf !== null).map((claim) => claim.id)).toEqual([]);
+    // The translated analysis prints no date for these.
+    for (const id of ["silver-price-change-2026-02-05", "btc-open-interest-2026-02-05-framework-translation", "btc-hashprice-2026-02-05", "btc-drawdown-framework-translation", "btc-session-drop-framework-translation", "btc-rebound-pct-framework-translation"]) {
+      expect(at(id)?.asOf, id).toBeNull();
+    }
+    // A reference level or a projection is never a reading.
+    for (const claim of ledger.claims.filter((c) => /threshold|neutral|key_level|support|target|expected|mean_reversion/.test(c.metric))) {
+      expect(["reference", "scenario"], claim.id).toContain(claim.kind);
     }
   });
 

@@ -43,6 +43,7 @@ export function claimRow(fields: Partial<Record<string, string>> = {}): string {
     convention: "",
     tenor_days: "",
     source_id: "mini",
+    copies: "",
     attributed_to: "",
     quote: "rebounded",
     note: "",

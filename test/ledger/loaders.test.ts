@@ -41,7 +41,7 @@ describe("data loaders", () => {
       sourceId: "framework-translation",
       attributedTo: "CoinGlass",
       quote: "began trading around $73,100 on February 5",
-      note: null,
+      note: expect.stringContaining("CoinGlass"),
       expiry: null,
       line: 2,
       source: expect.objectContaining({
@@ -57,7 +57,7 @@ describe("data loaders", () => {
       expect(claim.copyIds.length, claim.id).toBeGreaterThan(0);
       expect(claim.source.copies.map((copy) => copy.id), claim.id).toEqual(expect.arrayContaining(claim.copyIds));
     }
-    // A figure only the copy bylined Esther Mendoza prints is not credited to AltcoinStory's copies.
+    // A figure only the copy bylined Esther Mendoza prints names that copy alone.
     expect(claims.find((claim) => claim.id === "btc-open-interest-rose-rally-71k")?.copyIds).toEqual(["rally-71k-mendoza"]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/lib/ledger/errors.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { DEFAULT_SEEDS_DIR } from "../../src/lib/ledger/paths.ts";
-import { checkQuotes, findQuoteIssues, normaliseForQuote, normaliseWithOrigin } from "../../src/lib/ledger/quotes.ts";
+import { findQuoteIssues, normaliseForQuote, normaliseWithOrigin } from "../../src/lib/ledger/quotes.ts";
 import { validateLedger } from "../../src/lib/ledger/validate.ts";
 import { claimRow, claimsWith, fixtureFiles, FIXTURE_SEEDS_DIR } from "./fixtures.ts";
 
@@ -36,23 +36,28 @@ describe("quotes and the part of the page a source wrote", () => {
     expect(quoteErrors({ claims })).toEqual([]);
   });
 
-  it("names the copies whose span holds each quote", () => {
+  it("checks that a claim's copies are exactly the copies that print its quote", () => {
     const copies = `${COPIES_HEADER}mini,mini,mini-article.txt,Test Outlet,,,,Bitcoin “fell”,then rebounded.,\nmini-2,mini,mini-article.txt,,,,,The 25-delta,options skew hit 20%.,\n`;
-    const { ledger } = validateLedger(fixtureFiles({ copies }));
-    const { issues, copyIdsByClaim } = checkQuotes(ledger, { ...QUOTE_FILES, seedsDir: FIXTURE_SEEDS_DIR });
-    expect(issues).toEqual([]);
-    expect(Object.fromEntries(copyIdsByClaim)).toEqual({ "btc-low": ["mini"], "btc-rr25": ["mini-2"], "btc-skew": ["mini-2"] });
+    const claims = claimsWith(claimRow({ id: "a", quote: "rebounded", copies: "mini" }), claimRow({ id: "b", quote: "rebounded" }), claimRow({ id: "c", quote: "rebounded", copies: "mini-2" }));
+    const { ledger } = validateLedger(fixtureFiles({ copies, claims }));
+    expect(findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir: FIXTURE_SEEDS_DIR }).map(formatIssue)).toEqual([
+      'data/claims.csv:2:17: the quote is printed in mini, not in mini-2; write copies "mini"',
+      'data/claims.csv:3:17: the quote is printed in mini-2, not in mini; write copies "mini-2"',
+      'data/claims.csv:4:17: the quote is printed in mini-2, not in mini; write copies "mini-2"',
+      'data/claims.csv:6:17: the quote is printed in mini, not in mini-2; write copies "mini"',
+      'data/claims.csv:7:17: the quote is printed in mini, not in mini-2; write copies "mini"',
+    ]);
   });
 
   it("reports a quote that is on the page but outside the span, with its place in the seed file", () => {
     expect(quoteErrors({ claims: claimsWith(claimRow({ quote: "a high near $71,422" })) })).toEqual([
-      'data/claims.csv:5:18: quote "a high near $71,422" is at mini-article.txt:4:27, outside the part of the page source mini wrote (copy mini: mini-article.txt:2:1 to 3:76); quote that source\'s own text, or give the row the source that wrote it',
+      'data/claims.csv:5:19: quote "a high near $71,422" is at mini-article.txt:4:27, outside the part of the page source mini wrote (copy mini: mini-article.txt:2:1 to 3:76); quote that source\'s own text, or give the row the source that wrote it',
     ]);
   });
 
   it("reports a quote that is nowhere in the article", () => {
     expect(quoteErrors({ claims: claimsWith(claimRow({ quote: "a high near $99,999" })) })).toEqual([
-      'data/claims.csv:5:18: quote "a high near $99,999" is not in mini-article.txt (source mini); copy a contiguous phrase of the article exactly',
+      'data/claims.csv:5:19: quote "a high near $99,999" is not in mini-article.txt (source mini); copy a contiguous phrase of the article exactly',
     ]);
   });
 

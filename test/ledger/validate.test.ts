@@ -156,9 +156,15 @@ describe("claim validation messages", () => {
     ]);
   });
 
+  it("a listed copy that is not one of the source's", () => {
+    expect(claimErrors(claimsWith(claimRow({ copies: "mini; elsewhere" })))).toEqual([
+      'data/claims.csv:5:17: copy "elsewhere" is not a copy of source "mini" in data/copies.csv; use mini, or leave copies empty when every copy prints the quote',
+    ]);
+  });
+
   it("attribution to a party the source does not list", () => {
     expect(claimErrors(claimsWith(claimRow({ attributed_to: "Glassnode" })))).toEqual([
-      'data/claims.csv:5:17: attributed_to "Glassnode" is not among the attributed_parties of source "mini" in data/sources.csv; add it there or fix the spelling',
+      'data/claims.csv:5:18: attributed_to "Glassnode" is not among the attributed_parties of source "mini" in data/sources.csv; add it there or fix the spelling',
     ]);
   });
 
@@ -175,14 +181,14 @@ describe("claim validation messages", () => {
       "data/claims.csv:5:11",
       "data/claims.csv:6:7",
       "data/claims.csv:7:5",
-      "data/claims.csv:7:18",
+      "data/claims.csv:7:19",
     ]);
     expect(errors[0]).toMatch(/^data\/claims.csv:5:2: topic "prices" is not a known topic; use one of price, /);
     expect(errors[3]).toBe(
       'data/claims.csv:7:5: side "longs" is not a known side; use one of long, short, or leave it empty',
     );
     expect(errors[4]).toBe(
-      "data/claims.csv:7:18: quote is empty; copy the shortest phrase of the article that shows the figure",
+      "data/claims.csv:7:19: quote is empty; copy the shortest phrase of the article that shows the figure",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { asOfInterval, claimAttribution, claimById, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
+import { asOfInterval, asOfWords, claimAttribution, claimById, claimCopyWords, claimDate, claimPublisher, claimSummary, formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
 import { testClaim, testSource } from "../support/claims.ts";
 
 describe("claimById", () => {
@@ -68,12 +68,14 @@ describe("who published a figure", () => {
     ]
   };
 
-  test("is the source's outlet when one of its copies prints the quote", () => {
+  test("is the source's outlet, one name for the piece whichever copy prints the quote", () => {
     expect(claimPublisher(testClaim({ id: "a", source: story, copyIds: ["feb-9", "byline"] }))).toBe("AltcoinStory");
+    expect(claimPublisher(testClaim({ id: "b", source: story, copyIds: ["byline"] }))).toBe("AltcoinStory");
   });
 
-  test("is the copy's byline when only a copy with no outlet prints it", () => {
-    expect(claimPublisher(testClaim({ id: "a", source: story, copyIds: ["byline"] }))).toBe("Esther Mendoza (outlet not printed)");
+  test("says which copy prints the quote when only a copy without the outlet does", () => {
+    expect(claimCopyWords(testClaim({ id: "a", source: story, copyIds: ["byline"] }))).toBe("in the copy bylined Esther Mendoza");
+    expect(claimCopyWords(testClaim({ id: "b", source: story, copyIds: ["feb-9", "byline"] }))).toBe("");
   });
 
   test("names every credited party before the publisher", () => {
@@ -97,5 +99,15 @@ describe("claimSummary", () => {
     });
     expect(claimSummary(claim)).toBe("Deribit Insights and Block Scholes via Outlet A, 2026-W06 (Feb 2 to Feb 8), over the week, the low of the period: “Minimum -13%”");
     expect(claimSummary(testClaim({ id: "x", value: 1, quote: "q" }))).toBe("Outlet A, date not printed: “q”");
+  });
+});
+
+describe("asOfWords", () => {
+  test("says the date in words, the week with its days, or that none is printed", () => {
+    expect(asOfWords("2026-02-06")).toBe("February 6, 2026");
+    expect(asOfWords("2025-10")).toBe("October 2025");
+    expect(asOfWords("2026-W06")).toBe("week 6 of 2026 (Feb 2 to Feb 8)");
+    expect(asOfWords("2026-02-07T11:00+05:30")).toBe("Feb 7, 2026, 05:30 UTC");
+    expect(asOfWords(null)).toBe("a date the source does not print");
   });
 });

@@ -84,18 +84,13 @@ export interface QuoteCheckFiles {
   seedsDir: string;
 }
 
-export interface QuoteCheck {
-  issues: LedgerIssue[];
-  /** For each claim id, the copies whose span holds its quote. */
-  copyIdsByClaim: Map<string, string[]>;
-}
-
 /**
  * Find each copy's span from its start and end phrases, then each claim's quote in the spans of
  * its source's copies. A quote found only outside every span (a related-reads list, a host
- * page's boilerplate) is reported with its position in the seed file.
+ * page's boilerplate) is reported with its position in the seed file, and a claim's copies
+ * must be exactly the copies that print its quote.
  */
-export function checkQuotes(ledger: Ledger, { claimsFile, copiesFile, seedsDir }: QuoteCheckFiles): QuoteCheck {
+export function findQuoteIssues(ledger: Ledger, { claimsFile, copiesFile, seedsDir }: QuoteCheckFiles): LedgerIssue[] {
   const issues: LedgerIssue[] = [];
   const copyIssue = (copy: SourceCopy, column: (typeof COPY_COLUMNS)[number], message: string) =>
     issues.push({ file: copiesFile, line: copy.line, column: COPY_COLUMNS.indexOf(column) + 1, message });
@@ -124,7 +119,6 @@ export function checkQuotes(ledger: Ledger, { claimsFile, copiesFile, seedsDir }
     spansBySource.set(source.id, spans);
   }
 
-  const copyIdsByClaim = new Map<string, string[]>();
   for (const claim of ledger.claims) {
     const spans = spansBySource.get(claim.sourceId) ?? [];
     // A copy whose file or span is broken is reported above; its claims are not checked twice.
@@ -132,7 +126,17 @@ export function checkQuotes(ledger: Ledger, { claimsFile, copiesFile, seedsDir }
     const quote = normaliseForQuote(claim.quote);
     const holding = spans.filter(({ seed, from, to }) => seed.normalised.text.slice(from, to).includes(quote));
     if (holding.length > 0) {
-      copyIdsByClaim.set(claim.id, holding.map(({ copy }) => copy.id));
+      const printing = holding.map(({ copy }) => copy.id);
+      const all = claim.source.copies.map((copy) => copy.id);
+      const listed = printing.length === all.length ? "" : printing.join("; ");
+      if (printing.join("; ") !== claim.copyIds.join("; ")) {
+        issues.push({
+          file: claimsFile,
+          line: claim.line,
+          column: CLAIM_COLUMNS.indexOf("copies") + 1,
+          message: `the quote is printed in ${printing.join(", ")}, not in ${claim.copyIds.filter((id) => !printing.includes(id)).join(", ") || "what copies lists"}; ${listed ? `write copies "${listed}"` : "leave copies empty (every copy prints it)"}`,
+        });
+      }
       continue;
     }
     const files = [...new Set(spans.map(({ seed }) => seed))];
@@ -144,7 +148,7 @@ export function checkQuotes(ledger: Ledger, { claimsFile, copiesFile, seedsDir }
       : `quote "${claim.quote}" is not in ${files.map((seed) => seed.file).join(" or ")} (source ${claim.sourceId}); copy a contiguous phrase of the article exactly`;
     issues.push({ file: claimsFile, line: claim.line, column: CLAIM_COLUMNS.indexOf("quote") + 1, message });
   }
-  return { issues, copyIdsByClaim };
+  return issues;
 }
 
 function locateSpan(
@@ -173,7 +177,3 @@ function locateSpan(
   return { copy, seed, from, to: endAt + end.length };
 }
 
-/** Issues for quotes outside their source's spans, and for copies whose file or phrases are missing. */
-export function findQuoteIssues(ledger: Ledger, files: QuoteCheckFiles): LedgerIssue[] {
-  return checkQuotes(ledger, files).issues;
-}

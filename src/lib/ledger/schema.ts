@@ -192,6 +192,7 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
         error: (issue) =>
           `source_id "${input(issue)}" is not in ${sourcesFile}; use one of ${sourceIds.join(", ")}, or add the source there first`,
       }),
+      copies: list("copies"),
       attributed_to: list("attributed_to"),
       quote: required("quote", "copy the shortest phrase of the article that shows the figure"),
       note: optional,
@@ -240,6 +241,7 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
         convention: row.convention,
         tenorDays: row.tenor_days,
         sourceId: row.source_id,
+        copyIds: row.copies,
         attributedTo: row.attributed_to.length > 0 ? row.attributed_to.join(LIST_SEPARATOR) : null,
         quote: row.quote,
         note: row.note,

@@ -72,6 +72,8 @@ export interface Claim {
   convention: string | null;
   tenorDays: number | null;
   sourceId: string;
+  /** Ids of the source's copies that print the quote (the copies column; every copy when it is empty). */
+  copyIds: string[];
   attributedTo: string | null;
   quote: string;
   /** The ledger's working note: for the ledger and its editors, never rendered on a page. */
@@ -85,8 +87,6 @@ export interface Claim {
 /** A claim with its source attached, as emitted by src/data/claims.json.ts. */
 export interface CitedClaim extends Claim {
   source: Source;
-  /** Ids of the source's copies whose span holds the quote (all copies when the articles are absent). */
-  copyIds: string[];
 }
 
 /** Claims that describe the same quantity differently, and why. */

@@ -67,14 +67,25 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
 
   // A claim whose source row is invalid is left out; the source's issue is reported.
   const sourceById = new Map(sourceValues.map((source) => [source.id, source]));
+  const copiesColumn = CLAIM_COLUMNS.indexOf("copies") + 1;
   const citedClaims = claims.values.flatMap((claim): CitedClaim[] => {
     const source = sourceById.get(claim.sourceId);
-    return source ? [{ ...claim, source, copyIds: source.copies.map((copy) => copy.id) }] : [];
+    if (!source) return [];
+    const own = source.copies.map((copy) => copy.id);
+    for (const id of claim.copyIds.filter((id) => !own.includes(id))) {
+      copyIssues.push({
+        file: files.claims.label,
+        line: claim.line,
+        column: copiesColumn,
+        message: `copy "${id}" is not a copy of source "${source.id}" in ${files.copies.label}; use ${own.join(", ")}, or leave copies empty when every copy prints the quote`,
+      });
+    }
+    return [{ ...claim, source, copyIds: claim.copyIds.length > 0 ? claim.copyIds : own }];
   });
 
   return {
     ledger: { sources: sourceValues, claims: citedClaims, conflicts: conflicts.values },
-    issues: [...sortIssues([...sources.issues, ...copyIssues]), ...copies.issues, ...claims.issues, ...conflicts.issues],
+    issues: sortIssues([...sources.issues, ...copyIssues, ...copies.issues, ...claims.issues, ...conflicts.issues], [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label]),
   };
 }
 

@@ -102,6 +102,7 @@ export const CLAIM_COLUMNS = [
   "convention",
   "tenor_days",
   "source_id",
+  "copies",
   "attributed_to",
   "quote",
   "note",
@@ -136,7 +137,7 @@ export const COPY_COLUMNS = [
 
 export const CONFLICT_COLUMNS = ["id", "title", "kind", "claim_ids", "note"] as const;
 
-/** Separator inside list-valued cells (attributed_parties, attributed_to, claim_ids). */
+/** Separator inside list-valued cells (attributed_parties, copies, attributed_to, claim_ids). */
 export const LIST_SEPARATOR = "; ";
 
 export type Topic = (typeof TOPICS)[number];

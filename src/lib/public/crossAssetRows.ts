@@ -75,7 +75,8 @@ export interface ReportedBeside {
 
 /** Pairs each reported daily or intraday % move with the computed row of its asset and UTC date. */
 export function reportedBeside(claims: readonly CitedClaim[], rows: readonly CrossAssetRow[]): ReportedBeside[] {
-  return claims.map((claim) => {
+  // A move the source gives no day for has no daily close to sit beside.
+  return claims.filter((claim) => claim.asOf !== null).map((claim) => {
     const spec = CROSS_ASSETS.find((candidate) => candidate.ledgerAsset === claim.asset);
     if (!spec || claim.asOf === null || claim.unit !== "pct" || claim.value === null) {
       throw new Error(`claim "${claim.id}" is not a dated % move of an asset with a public extract`);
