@@ -7,7 +7,8 @@ import { csvParse } from "d3-dsv";
 import { claimById } from "./claims.ts";
 import { loadLedger } from "./ledger/load.ts";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "./ledger/paths.ts";
-import { checkQuotes } from "./ledger/quotes.ts";
+import { findQuoteIssues } from "./ledger/quotes.ts";
+import { CLAIM_COLUMNS } from "./ledger/vocabulary.ts";
 import type { CitedClaim, Ledger } from "./ledger/types.ts";
 import { PUBLIC_BUILDERS } from "./public/datasets.ts";
 import { publicRows, publicSource, type PublicSource } from "./public/load.ts";
@@ -29,10 +30,12 @@ export function articleQuoteFinder(ledger: Ledger, seedsDir = DEFAULT_SEEDS_DIR)
   return (sourceId, quote) => {
     const sample = ledger.claims.find((claim) => claim.sourceId === sourceId);
     if (!sample) return false;
-    // The ledger's own check, run on one probe claim of that source carrying the words.
+    // The ledger's own check, run on one probe claim of that source carrying the words: the words
+    // are found unless it reports the quote column (which copies print them does not matter here).
     const probe = { ...sample, id: "scorecard-threshold-quote", quote };
     const files = { claimsFile: THRESHOLDS_FILE, copiesFile: path.join(PROJECT_ROOT, "data/copies.csv"), seedsDir };
-    return checkQuotes({ ...ledger, claims: [probe] }, files).copyIdsByClaim.has(probe.id);
+    const quoteColumn = CLAIM_COLUMNS.indexOf("quote") + 1;
+    return !findQuoteIssues({ ...ledger, claims: [probe] }, files).some((issue) => issue.file === THRESHOLDS_FILE && issue.column === quoteColumn);
   };
 }
 
