@@ -39,7 +39,7 @@ function atCrash(line: SignalTurn, claims: readonly CitedClaim[]): HTMLElement {
   const paragraph = element("p", "signal-turns-crash", "At the crash: ");
   line.atCrash.forEach(({ claimId, label }, i) => {
     const claim = claimById(claims, claimId);
-    paragraph.append(i === 0 ? "" : "; ", `${label} `, citedFigure(claim), ` (${claimDate(claim)})`);
+    paragraph.append(i === 0 ? "" : "; ", `${label} `, citedFigure(claim), `, ${claimDate(claim)}`);
   });
   paragraph.append(".");
   return paragraph;

@@ -630,7 +630,7 @@ function etfTurn(inputs: SignalTurnInputs): SignalTurn {
     title: "Spot ETF net flows",
     atCrash: [
       { claimId: "btc-etf-flow-2026-02-05", label: "net flow" },
-      { claimId: "btc-etf-flow-month-to-date-2026-02-05", label: "February" }
+      { claimId: "btc-etf-flow-month-to-date-2026-02-05", label: "February to date" }
     ],
     evidence,
     verdict: "not measurable here",
@@ -642,7 +642,7 @@ function realizedLossTurn(): SignalTurn {
   return {
     bucket: "realized-loss",
     title: "Realized loss",
-    atCrash: [{ claimId: "btc-realized-loss-7d-sma-glassnode", label: "7-day average, per day" }],
+    atCrash: [{ claimId: "btc-realized-loss-7d-sma-glassnode", label: "7-day average per day" }],
     evidence: [
       {
         kind: "reported",
