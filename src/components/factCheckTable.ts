@@ -1,6 +1,6 @@
-import { claimById, formatInUnit } from "../lib/claims.js";
+import { claimById, claimDate, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import type { FactCheckRow } from "../lib/metrics/factCheck.js";
+import type { FactCheckRow, FactCheckSkip } from "../lib/metrics/factCheck.js";
 import { claimAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
 
@@ -30,6 +30,16 @@ function signedPercent(fraction: number): string {
   return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${Math.abs(rounded).toFixed(1)}%`;
 }
 
+/** The figure, then what it measures in words: "$73,100 BTC open". */
+function figureWithMeasure(claim: CitedClaim): HTMLSpanElement {
+  const span = document.createElement("span");
+  const measure = document.createElement("span");
+  measure.className = "fact-check-measure";
+  measure.textContent = ` ${[claim.asset, claim.metric.replaceAll("_", " ")].filter(Boolean).join(" ")}`;
+  span.append(citedFigure(claim), measure);
+  return span;
+}
+
 /** Each reported figure that has a computed counterpart, beside it and the difference. */
 export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: readonly CitedClaim[]): HTMLTableElement {
   const table = document.createElement("table");
@@ -45,8 +55,8 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
     const tr = document.createElement("tr");
     tr.dataset.claimId = row.claim_id;
     tr.append(
-      cell("td", citedFigure(claim)),
-      cell("td", `${claimAttribution(claim)}; ${claim.metric.replaceAll("_", " ")}`),
+      cell("td", figureWithMeasure(claim)),
+      cell("td", `${claimAttribution(claim)}, ${claimDate(claim)}`),
       cell("td", formatInUnit(roundForDisplay(row.computed), row.unit), "numeric"),
       cell("td", difference, "numeric"),
       cell("td", row.computed_from),
@@ -55,4 +65,25 @@ export function factCheckTable(factCheck: MarketDataset<FactCheckRow>, claims: r
     body.append(tr);
   }
   return table;
+}
+
+/** The readings left unchecked because of how their source dates them, grouped under each reason. */
+export function factCheckSkippedList(skipped: readonly FactCheckSkip[], claims: readonly CitedClaim[]): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "fact-check-skipped";
+  const reasons = [...new Set(skipped.map((s) => s.reason))];
+  for (const reason of reasons) {
+    const list = document.createElement("ul");
+    for (const { claim_id } of skipped.filter((s) => s.reason === reason)) {
+      const claim = claimById(claims, claim_id);
+      const item = document.createElement("li");
+      item.dataset.claimId = claim_id;
+      item.append(figureWithMeasure(claim), ` (${claimAttribution(claim)}, ${claimDate(claim)})`);
+      list.append(item);
+    }
+    const heading = document.createElement("p");
+    heading.textContent = reason;
+    root.append(heading, list);
+  }
+  return root;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Candle } from "../../src/lib/metrics/candles.ts";
-import { factCheckRows, type CheckableClaim, type FactCheckInputs } from "../../src/lib/metrics/factCheck.ts";
+import { factCheckRows, factCheckSkipped, type CheckableClaim, type FactCheckInputs } from "../../src/lib/metrics/factCheck.ts";
 
 const bar = (iso: string, open: number, high: number, low: number, close: number): Candle => ({ time: Date.parse(iso), open, high, low, close, volume: 1 });
 
@@ -29,7 +29,7 @@ const inputs: FactCheckInputs = {
 };
 
 const claim = (c: Partial<CheckableClaim> & Pick<CheckableClaim, "id" | "metric" | "unit">): CheckableClaim => ({
-  topic: "price", asset: "BTC", value: null, low: null, high: null, asOf: "2026-02-06", period: "point", convention: null, tenorDays: null, ...c,
+  topic: "price", asset: "BTC", kind: "reading", value: null, low: null, high: null, asOf: "2026-02-06", period: "point", convention: null, tenorDays: null, ...c,
 });
 
 describe("factCheckRows", () => {
@@ -74,8 +74,8 @@ describe("factCheckRows", () => {
     const rows = factCheckRows(
       [
         claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_bn", value: 2.6 }),
-        claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", low: 5, high: 10, period: "reference" }),
-        claim({ id: "undated", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "undated-follow-up" }),
+        claim({ id: "neutral", metric: "annualized_basis_neutral", unit: "pct_annualized", kind: "reference", low: 5, high: 10, period: null }),
+        claim({ id: "undated", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "point" }),
         claim({ id: "old-skew", metric: "options_skew", unit: "pct", value: 11, asOf: "2025-11-21", convention: "put_minus_call" }),
         claim({ id: "gold", topic: "macro", metric: "price_change", asset: "GOLD", unit: "pct", value: 3.9, period: "1d" }),
         claim({ id: "late-low", metric: "low", unit: "usd", value: 1, asOf: "2026-02-20", period: "intraday" }),
@@ -84,5 +84,59 @@ describe("factCheckRows", () => {
     );
     expect(rows).toEqual([]);
     expect(factCheckRows([claim({ id: "low", metric: "low", unit: "usd", value: 60_000 })], {})).toEqual([]);
+  });
+});
+
+describe("figures their source dates only to a week, or not at all", () => {
+  const weekly: FactCheckInputs = {
+    ...inputs,
+    funding: [
+      { time: "2026-02-01T00:00:00Z", interest_8h: -0.0009 }, // week 5: outside week 6
+      { time: "2026-02-04T00:00:00Z", interest_8h: 0.00003 },
+      { time: "2026-02-06T00:00:00Z", interest_8h: -0.0001 },
+      { time: "2026-02-08T00:00:00Z", interest_8h: -0.00004 },
+      { time: "2026-02-09T00:00:00Z", interest_8h: -0.0005 }, // week 7
+    ],
+    skew: [...inputs.skew!, { date: "2026-02-03", tenor_days: 7, rr25: -14.2 }, { date: "2026-02-09", tenor_days: 7, rr25: -20 }],
+  };
+  const fundingWeek6 = claim({ id: "funding", topic: "derivatives", metric: "funding_rate", unit: "pct", high: 0, asOf: "2026-W06", period: "week" });
+  const rrWeek6 = claim({ id: "rr", topic: "options", metric: "risk_reversal_25d", unit: "vol_pts", value: -13, asOf: "2026-W06", period: "week", convention: "rr25" });
+
+  it("compares a weekly extreme with the lowest value computed over that ISO week (Monday to Sunday)", () => {
+    const rows = factCheckRows([fundingWeek6, rrWeek6], weekly);
+    expect(rows.map((r) => [r.claim_id, r.as_of, r.claimed, r.computed])).toEqual([
+      ["funding", "2026-W06", 0, expect.closeTo(-0.01, 10)],
+      ["rr", "2026-W06", -13, -14.2],
+    ]);
+    expect(rows[0]!.computed_from).toBe("lowest daily mean 8-hour funding rate over 2026-W06 (Feb 2 to Feb 8), on 2026-02-06");
+    expect(rows[1]!.computed_from).toBe("lowest RR25 at constant 7-day maturity over 2026-W06 (Feb 2 to Feb 8), on 2026-02-03");
+  });
+
+  it("compares a figure dated to a day with that day's value", () => {
+    const rows = factCheckRows([{ ...fundingWeek6, asOf: "2026-02-04", period: "point" }], weekly);
+    expect(rows[0]).toMatchObject({ as_of: "2026-02-04", computed: expect.closeTo(0.003, 10) });
+  });
+
+  it("never pins an undated figure to a day, and says why it is left out", () => {
+    const undated = [
+      { ...rrWeek6, id: "rr-undated", asOf: null },
+      claim({ id: "follow-up-price", metric: "price", unit: "usd", value: 67_000, asOf: null, period: "point" }),
+      claim({ id: "liquidations", topic: "liquidations", metric: "liquidations", unit: "usd_mn", kind: "bound", low: 400, asOf: null, period: "event" }),
+      claim({ id: "neutral", metric: "annualized_basis", unit: "pct_annualized", kind: "reference", low: 5, high: 10, asOf: null, period: null }),
+    ];
+    const rows = factCheckRows(undated, weekly);
+    expect(rows).toEqual([]);
+    const skipped = factCheckSkipped(undated, rows);
+    expect(skipped.map((s) => s.claim_id)).toEqual(["rr-undated", "follow-up-price"]);
+    expect(skipped[0]!.reason).toBe("No day printed: not set against any one day of the series.");
+    expect(skipped[1]!.reason).toBe(skipped[0]!.reason);
+  });
+
+  it("lists a weekly figure no series covers, and not one that was checked", () => {
+    const rows = factCheckRows([fundingWeek6, rrWeek6], { ...weekly, skew: [] });
+    expect(rows.map((r) => r.claim_id)).toEqual(["funding"]);
+    expect(factCheckSkipped([fundingWeek6, rrWeek6], rows)).toEqual([
+      { claim_id: "rr", reason: "Dated only to 2026-W06 (Feb 2 to Feb 8): no series in this build covers that week for this measure." },
+    ]);
   });
 });

@@ -3,74 +3,155 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { describe, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
+import { DEFAULT_SEEDS_DIR } from "../../src/lib/ledger/paths.ts";
 import {
   BUCKET_IDS,
   SCORECARD_BUCKETS,
+  computedBeside,
   ledgerReading,
-  marketReading,
   parseThresholds,
+  readingClaimIds,
   scorecardStatus,
   tallyStatuses,
   thresholdsFor,
   whatIfDomain,
   whatIfStart,
   type BucketId,
+  type BucketReading,
   type Reading,
   type ScorecardThreshold
 } from "../../src/lib/scorecard.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { articleQuoteFinder, loadThresholds, THRESHOLDS_FILE } from "../../src/lib/scorecardData.ts";
 
-const { claims } = loadLedger();
-const thresholdsFile = join(projectRoot, "data/scorecard-thresholds.csv");
-const thresholds = parseThresholds(csvParse(readFileSync(thresholdsFile, "utf8")), claims);
-const rulesOf = (bucket: BucketId) => thresholdsFor(bucket, thresholds);
+const ledger = loadLedger();
+const { claims } = ledger;
+const quoteFound = articleQuoteFinder(ledger);
+const thresholds = loadThresholds(ledger);
+const records = () => csvParse(readFileSync(THRESHOLDS_FILE, "utf8")).map((row) => ({ ...row }));
 const bucketOf = (id: BucketId) => SCORECARD_BUCKETS.find((bucket) => bucket.id === id)!;
+const tableReading = (id: BucketId) => bucketOf(id).readings[0]!;
+const rulesOf = (id: BucketId, reading: BucketReading = tableReading(id)) => thresholdsFor(id, reading, thresholds);
+const claim = (id: string) => claims.find((c) => c.id === id)!;
+const figuresOf = (id: string) => [claim(id).value, claim(id).low, claim(id).high].filter((x): x is number => x !== null);
 const at = (value: number): Reading => ({ value, low: null, high: null });
 const below = (high: number): Reading => ({ value: null, low: null, high });
 const above = (low: number): Reading => ({ value: null, low, high: null });
+const allReadings = SCORECARD_BUCKETS.flatMap((bucket) => bucket.readings.map((reading) => ({ bucket: bucket.id, reading })));
 
-describe("thresholds data", () => {
-  test("every bucket of the table has a bearish threshold", () => {
-    for (const id of BUCKET_IDS) expect(rulesOf(id).map((t) => t.status)).toContain("bearish");
+/** The signal buckets of the summary table at the end of the framework article: its first column. */
+function articleTableBuckets(): string[] {
+  const article = readFileSync(join(DEFAULT_SEEDS_DIR, "000_dfdfa337dd763d04.txt"), "utf8");
+  const rows = article.split("\n").filter((line) => line.startsWith("|"));
+  return rows.slice(2).map((row) => row.split("|")[1]!.trim());
+}
+
+describe("the buckets follow the article's table", () => {
+  test("one bucket per table row, and no macro signal because the table lists none", () => {
+    const table = articleTableBuckets();
+    expect(SCORECARD_BUCKETS).toHaveLength(table.length);
+    expect(table.some((name) => /macro/i.test(name))).toBe(false);
+    expect(BUCKET_IDS.some((id) => /macro/.test(id))).toBe(false);
   });
 
-  test("thresholds that cite a claim use that claim's figure (the skew fear line flipped to rr25)", () => {
-    const cited = Object.fromEntries(thresholds.filter((t) => t.claimId).map((t) => [`${t.bucket}/${t.status}`, t.value]));
-    expect(cited).toEqual({
-      "funding/bearish": 0,
-      "skew/bearish": -6,
-      "etf-flows/bearish": -400,
-      "realized-loss/bearish": 1.26,
-      "realized-loss/bullish": 1.26,
-      "hashprice/bearish": 32,
-      "hashprice/bullish": 32
-    });
+  test("every reading's claims are in the ledger, and a skew reading carries its own convention", () => {
+    for (const { reading } of allReadings) {
+      for (const id of readingClaimIds(reading)) expect(claim(id), id).toBeDefined();
+      if (reading.source.kind === "claim") expect(reading.convention).toBe(claim(reading.source.claimId).convention ?? null);
+    }
+  });
+});
+
+describe("thresholds are never circular", () => {
+  test("a line that cites a claim cites another claim than the reading it scores, and its value differs from the reading's", () => {
+    const cited = thresholds.filter((t) => t.claimId);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const t of cited) {
+      const scored = allReadings.filter(({ bucket, reading }) => bucket === t.bucket && reading.convention === t.convention);
+      expect(scored.length, `${t.bucket} ${t.status}`).toBeGreaterThan(0);
+      for (const { reading } of scored) {
+        for (const id of readingClaimIds(reading)) {
+          expect(t.claimId).not.toBe(id);
+          expect(figuresOf(id)).not.toContain(t.value);
+        }
+      }
+      expect(figuresOf(t.claimId!)).toContain(t.value);
+    }
   });
 
-  test("a row whose value is not its claim's figure is rejected with the row named", () => {
-    const rows = csvParse(readFileSync(thresholdsFile, "utf8")).map((row) => ({ ...row }));
-    rows[5] = { ...rows[5], value: "-450" };
-    expect(() => parseThresholds(rows, claims)).toThrow(/scorecard-thresholds\.csv:7: value -450 is not a figure of claim "btc-etf-flow-bear-scenario"/);
+  test("a line without a claim is a sign boundary the source states in words", () => {
+    for (const t of thresholds.filter((t) => !t.claimId)) expect(t.value, `${t.bucket} ${t.status}`).toBe(0);
   });
 
-  test("a row without a note or with an unknown operator is rejected", () => {
-    const row = { bucket: "funding", status: "bearish", operator: "<", value: "0", unit: "pct", claim_id: "", basis: "article", note: "why" };
-    expect(() => parseThresholds([{ ...row, note: "" }], claims)).toThrow(/:2: note is empty/);
-    expect(() => parseThresholds([{ ...row, operator: "=<" }], claims)).toThrow(/:2: operator must be one of/);
-    expect(() => parseThresholds([{ ...row, bucket: "basis" }], claims)).toThrow(/:2: bucket "basis" is not one of/);
+  test("each line keeps the convention of the claim it cites: the put-minus-call fear line scores only the put-minus-call reading", () => {
+    for (const t of thresholds.filter((t) => t.claimId)) expect(t.convention).toBe(claim(t.claimId!).convention ?? null);
+    const fearLine = thresholds.find((t) => t.claimId === "btc-skew-fear-line-rally-71k")!;
+    expect(fearLine).toMatchObject({ convention: "put_minus_call", operator: ">", value: figuresOf("btc-skew-fear-line-rally-71k")[0] });
+    expect(rulesOf("skew").map((t) => t.convention)).toEqual(rulesOf("skew").map(() => "rr25"));
+  });
+
+  test("each line's words are in the article of the reading it scores", () => {
+    for (const t of thresholds) {
+      const sources = allReadings
+        .filter(({ bucket, reading }) => bucket === t.bucket && reading.convention === t.convention)
+        .flatMap(({ reading }) => readingClaimIds(reading).map((id) => claim(id).sourceId));
+      expect(sources.some((source) => quoteFound(source, t.quote)), t.quote).toBe(true);
+    }
+  });
+
+  test("where the only number is the reading itself, the status is 'no threshold' rather than a verdict", () => {
+    for (const { bucket, reading } of allReadings) {
+      const { reading: value } = ledgerReading(reading, claims);
+      const status = scorecardStatus(value, thresholdsFor(bucket, reading, thresholds));
+      expect(status === "no threshold", `${bucket} ${reading.label}`).toBe(thresholdsFor(bucket, reading, thresholds).length === 0);
+    }
+    // Realized loss and hashprice print no number but the reading: Glassnode's > $1.26B and TheMinerMag's < $32.
+    expect(rulesOf("realized-loss")).toEqual([]);
+    expect(rulesOf("hashprice")).toEqual([]);
+  });
+});
+
+describe("parseThresholds refuses", () => {
+  const base = records();
+  const row = (i: number, patch: Record<string, string>) => base.map((r, j) => (j === i ? { ...r, ...patch } : r));
+  const etfBearish = base.findIndex((r) => r.bucket === "etf-flows" && r.status === "bearish");
+  const fearLine = base.findIndex((r) => r.claim_id === "btc-skew-fear-line-rally-71k");
+
+  test("a line taken from the reading it scores", () => {
+    expect(() => parseThresholds(row(etfBearish, { claim_id: "btc-etf-flow-2026-02-05", value: "-434.1" }), claims, quoteFound)).toThrow(
+      new RegExp(`scorecard-thresholds\\.csv:${etfBearish + 2}: claim "btc-etf-flow-2026-02-05" is the reading this line scores`)
+    );
+  });
+
+  test("a value that is not its claim's figure", () => {
+    expect(() => parseThresholds(row(etfBearish, { value: "-450" }), claims, quoteFound)).toThrow(/value -450 is not a figure of claim "btc-etf-flow-bear-scenario"/);
+  });
+
+  test("a line converted to another convention (the fear line flipped to score the risk reversal)", () => {
+    expect(() => parseThresholds(row(fearLine, { convention: "rr25", value: "-6", unit: "vol_pts", operator: "<" }), claims, quoteFound)).toThrow(
+      /quoted in put_minus_call, the line in rr25/
+    );
+  });
+
+  test("a number no source prints as a line", () => {
+    expect(() => parseThresholds(row(etfBearish, { claim_id: "", value: "-300" }), claims, quoteFound)).toThrow(/must be a sign boundary \(0\)/);
+  });
+
+  test("words that are not in the reading's article, an empty quote, an unknown operator or bucket", () => {
+    expect(() => parseThresholds(row(0, { quote: "funding stays deeply negative" }), claims, quoteFound)).toThrow(/:2: quote "funding stays deeply negative" is not in the article/);
+    expect(() => parseThresholds(row(0, { quote: "" }), claims, quoteFound)).toThrow(/:2: quote is empty/);
+    expect(() => parseThresholds(row(0, { operator: "=<" }), claims, quoteFound)).toThrow(/:2: operator must be one of/);
+    expect(() => parseThresholds(row(0, { bucket: "basis" }), claims, quoteFound)).toThrow(/:2: bucket "basis" is not one of/);
   });
 });
 
 describe("scorecardStatus at every threshold edge", () => {
+  const pmc = bucketOf("skew").readings.find((r) => r.convention === "put_minus_call")!;
   test.each([
-    // bucket, reading, status: on each side of and exactly at every threshold
     ["funding", -0.01, "bearish"],
     ["funding", 0, "neutral"],
     ["funding", 0.01, "bullish"],
     ["skew", -13, "bearish"],
-    ["skew", -6.01, "bearish"],
-    ["skew", -6, "neutral"],
-    ["skew", -0.01, "neutral"],
+    ["skew", -0.01, "bearish"],
     ["skew", 0, "bullish"],
     ["skew", 2, "bullish"],
     ["open-interest", -19.7, "neutral"],
@@ -81,41 +162,39 @@ describe("scorecardStatus at every threshold edge", () => {
     ["etf-flows", -399.9, "neutral"],
     ["etf-flows", 0, "neutral"],
     ["etf-flows", 0.1, "bullish"],
-    ["realized-loss", 1.35, "bearish"],
-    ["realized-loss", 1.26, "bearish"],
-    ["realized-loss", 1.25, "bullish"],
-    ["hashprice", 31.99, "bearish"],
-    ["hashprice", 32, "bullish"],
-    ["hashprice", 40, "bullish"]
+    ["realized-loss", 1.35, "no threshold"],
+    ["hashprice", 31.99, "no threshold"]
   ] as [BucketId, number, string][])("%s at %d is %s", (bucket, value, status) => {
     expect(scorecardStatus(at(value), rulesOf(bucket))).toBe(status);
+  });
+
+  test.each([
+    [20, "bearish"],
+    [6.01, "bearish"],
+    [6, "neutral"],
+    [0, "neutral"],
+    [-0.01, "bullish"]
+  ])("put-minus-call skew at %d is %s, against its own story's lines", (value, status) => {
+    expect(scorecardStatus(at(value), rulesOf("skew", pmc))).toBe(status);
   });
 });
 
 describe("scorecardStatus of one-sided bounds (strict) and ranges (inclusive)", () => {
-  test("funding below 0% is bearish, whatever the exact rate", () => {
+  test("funding below 0% is bearish, whatever the exact rate; below 1% straddles the line", () => {
     expect(scorecardStatus(below(0), rulesOf("funding"))).toBe("bearish");
-  });
-
-  test("funding below 1% straddles the line: indeterminate", () => {
     expect(scorecardStatus(below(1), rulesOf("funding"))).toBe("indeterminate");
   });
 
-  test("realized loss over $1.26B a day is bearish; over $1B is indeterminate", () => {
-    expect(scorecardStatus(above(1.26), rulesOf("realized-loss"))).toBe("bearish");
-    expect(scorecardStatus(above(1), rulesOf("realized-loss"))).toBe("indeterminate");
-  });
-
-  test("hashprice below $32 is bearish; above $32 is bullish", () => {
-    expect(scorecardStatus(below(32), rulesOf("hashprice"))).toBe("bearish");
-    expect(scorecardStatus(above(32), rulesOf("hashprice"))).toBe("bullish");
-  });
-
   test("a range is one status only when both its ends are", () => {
-    const scenario = claims.find((claim) => claim.id === "btc-etf-flow-bear-scenario")!;
+    const scenario = claim("btc-etf-flow-bear-scenario");
     expect(scorecardStatus({ value: null, low: scenario.low, high: scenario.high }, rulesOf("etf-flows"))).toBe("bearish");
     expect(scorecardStatus({ value: null, low: -500, high: -399 }, rulesOf("etf-flows"))).toBe("indeterminate");
     expect(scorecardStatus({ value: null, low: -300, high: 0 }, rulesOf("etf-flows"))).toBe("neutral");
+  });
+
+  test("a bound with no line in the sources has no verdict", () => {
+    expect(scorecardStatus(above(1.26), rulesOf("realized-loss"))).toBe("no threshold");
+    expect(scorecardStatus(below(32), rulesOf("hashprice"))).toBe("no threshold");
   });
 });
 
@@ -129,80 +208,83 @@ describe("missing readings", () => {
 });
 
 describe("ledger readings", () => {
-  const status = (id: BucketId) => scorecardStatus(ledgerReading(bucketOf(id), claims).reading, rulesOf(id));
-
-  test("every bucket's reading comes from the ledger with its claims", () => {
-    for (const bucket of SCORECARD_BUCKETS) expect(ledgerReading(bucket, claims).claims.length).toBeGreaterThan(0);
+  test("open interest change is computed from CoinGlass's two dollar levels", () => {
+    const { reading, claims: used } = ledgerReading(tableReading("open-interest"), claims);
+    const [from, to] = used.map((c) => c.value!);
+    expect(reading?.value).toBeCloseTo((to! / from! - 1) * 100, 10);
   });
 
-  test("open interest change is computed from CoinGlass's $61B and $49B", () => {
-    const { reading, claims: used } = ledgerReading(bucketOf("open-interest"), claims);
-    expect(used.map((claim) => claim.value)).toEqual([61, 49]);
-    expect(reading?.value).toBeCloseTo((49 / 61 - 1) * 100, 10);
-  });
-
-  test("the reported readings: five bearish and open interest neutral", () => {
-    expect(Object.fromEntries(BUCKET_IDS.map((id) => [id, status(id)]))).toEqual({
-      funding: "bearish",
-      skew: "bearish",
-      "open-interest": "neutral",
-      "etf-flows": "bearish",
-      "realized-loss": "bearish",
-      hashprice: "bearish"
+  test("the reported readings: funding, both skews and ETF flows bearish, open interest neutral, no verdict for realized loss and hashprice", () => {
+    const statuses = Object.fromEntries(allReadings.map(({ bucket, reading }) => [`${bucket}/${reading.convention ?? "-"}`, scorecardStatus(ledgerReading(reading, claims).reading, thresholdsFor(bucket, reading, thresholds))]));
+    expect(statuses).toEqual({
+      "funding/-": "bearish",
+      "skew/rr25": "bearish",
+      "skew/put_minus_call": "bearish",
+      "open-interest/-": "neutral",
+      "etf-flows/-": "bearish",
+      "realized-loss/-": "no threshold",
+      "hashprice/-": "no threshold"
     });
   });
 
   test("a reading whose claim is missing is 'no reading'", () => {
-    expect(ledgerReading(bucketOf("funding"), []).reading).toBeNull();
+    expect(ledgerReading(tableReading("funding"), []).reading).toBeNull();
   });
 });
 
 test("tally counts every status", () => {
-  expect(tallyStatuses(["bearish", "bearish", "neutral", "no reading"])).toEqual({
+  expect(tallyStatuses(["bearish", "bearish", "neutral", "no threshold", "no reading"])).toEqual({
     bearish: 2,
     neutral: 1,
     bullish: 0,
     indeterminate: 0,
+    "no threshold": 1,
     "no reading": 1
   });
 });
 
-describe("computed readings from market rows", () => {
-  test("funding: the last 8-hour rate, in percent", () => {
-    const rows = [
-      { time: "2026-02-06T08:00:00.000Z", interest_1h: 0, interest_8h: 0.0001, apr_pct: 10.95 },
-      { time: "2026-02-05T08:00:00.000Z", interest_1h: 0, interest_8h: -0.0002, apr_pct: -21.9 }
-    ];
-    expect(marketReading(bucketOf("funding"), rows)).toEqual({ reading: at(0.01), asOf: "2026-02-06T08:00:00.000Z", dataset: "funding" });
+describe("the computed value beside a reading covers the span its source gives", () => {
+  const funding = [
+    { time: "2026-02-05T00:00:00Z", interest_8h: 0.00002 },
+    { time: "2026-02-06T00:00:00Z", interest_8h: -0.0001 },
+    { time: "2026-02-09T00:00:00Z", interest_8h: -0.0003 }
+  ];
+  test("a dated reading: that day's value", () => {
+    expect(computedBeside(bucketOf("funding"), { asOf: "2026-02-05", period: "point" }, funding)).toMatchObject({ reading: at(0.002), dataset: "funding" });
   });
 
-  test("skew: the shortest tenor's last day", () => {
-    const rows = [
-      { date: "2026-02-06", tenor_days: 30, rr25: -8, call_iv25: 0, put_iv25: 0, expiries: [] },
-      { date: "2026-02-06", tenor_days: 7, rr25: -13, call_iv25: 0, put_iv25: 0, expiries: [] },
-      { date: "2026-02-05", tenor_days: 7, rr25: -11, call_iv25: 0, put_iv25: 0, expiries: [] }
-    ];
-    expect(marketReading(bucketOf("skew"), rows)?.reading.value).toBe(-13);
+  test("a reading dated only to a week: the week's lowest value, named as such", () => {
+    const result = computedBeside(bucketOf("funding"), { asOf: "2026-W06", period: "week" }, funding);
+    expect(result).toMatchObject({ reading: { value: expect.closeTo(-0.01, 10) } });
+    expect((result as { description: string }).description).toMatch(/^lowest .* over 2026-W06 \(Feb 2 to Feb 8\), on 2026-02-06$/);
   });
 
-  test("hashprice: the last day with a hashprice", () => {
+  test("the risk reversal over a week: the shortest tenor's lowest day", () => {
     const rows = [
-      { date: "2026-02-05", hashprice_usd_per_ph_day: 31.5 },
-      { date: "2026-02-06", hashprice_usd_per_ph_day: null }
+      { date: "2026-02-03", tenor_days: 7, rr25: -9 },
+      { date: "2026-02-05", tenor_days: 7, rr25: -12.5 },
+      { date: "2026-02-05", tenor_days: 30, rr25: -14 },
+      { date: "2026-02-10", tenor_days: 7, rr25: -15 }
     ];
-    expect(marketReading(bucketOf("hashprice"), rows)).toMatchObject({ reading: at(31.5), asOf: "2026-02-05" });
+    expect(computedBeside(bucketOf("skew"), { asOf: "2026-W06", period: "week" }, rows)).toMatchObject({ reading: at(-12.5) });
   });
 
-  test("no rows, or a bucket without a market dataset, gives no computed reading", () => {
-    expect(marketReading(bucketOf("funding"), [])).toBeNull();
-    expect(marketReading(bucketOf("etf-flows"), [{ time: "x" }])).toBeNull();
+  test("an undated reading is never pinned to a day: no value, and the reason", () => {
+    expect(computedBeside(bucketOf("funding"), { asOf: null, period: "week" }, funding)).toEqual({ skipped: expect.stringMatching(/prints no date/) });
+    expect(computedBeside(bucketOf("funding"), { asOf: "", period: "point" }, funding)).toEqual({ skipped: expect.stringMatching(/prints no date/) });
+  });
+
+  test("no rows, or a bucket without a market dataset, gives nothing", () => {
+    expect(computedBeside(bucketOf("funding"), { asOf: "2026-02-05", period: "point" }, [])).toBeNull();
+    expect(computedBeside(bucketOf("etf-flows"), { asOf: "2026-02-05", period: "1d" }, [{ time: "x" }])).toBeNull();
+    expect(computedBeside(bucketOf("funding"), { asOf: "2026-02-20", period: "point" }, funding)).toBeNull();
   });
 });
 
 describe("what-if control", () => {
-  test("its domain covers the thresholds and the reading", () => {
+  test("its domain covers the lines and the reading", () => {
     for (const bucket of SCORECARD_BUCKETS) {
-      const { reading } = ledgerReading(bucket, claims);
+      const { reading } = ledgerReading(bucket.readings[0]!, claims);
       const { min, max, step } = whatIfDomain(reading, rulesOf(bucket.id));
       for (const t of rulesOf(bucket.id)) expect(t.value).toBeGreaterThan(min), expect(t.value).toBeLessThan(max);
       expect(step).toBeGreaterThan(0);
@@ -218,9 +300,10 @@ describe("what-if control", () => {
 });
 
 test("overlapping thresholds are a data error", () => {
+  const line = { bucket: "funding", convention: null, unit: "pct", claimId: null, quote: "x", value: 0 } as const;
   const overlapping: ScorecardThreshold[] = [
-    { bucket: "funding", status: "bearish", operator: "<=", value: 0, unit: "pct", claimId: null, basis: "article", note: "x" },
-    { bucket: "funding", status: "bullish", operator: ">=", value: 0, unit: "pct", claimId: null, basis: "article", note: "x" }
+    { ...line, status: "bearish", operator: "<=" },
+    { ...line, status: "bullish", operator: ">=" }
   ];
   expect(() => scorecardStatus(at(0), overlapping)).toThrow(/overlap at 0/);
 });

@@ -4,6 +4,7 @@
 import type { Claim } from "../ledger/types.ts";
 import { toConvention, isSkewConvention } from "../skew.ts";
 import { dailyBars, type Candle } from "./candles.ts";
+import { claimDating, weekLabel, type ClaimDating } from "./claimDating.ts";
 import { addUtcDays, MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
 
 /** The ledger fields the fact-check reads. */
@@ -35,6 +36,7 @@ export interface FactCheckRow {
   topic: string;
   metric: string;
   asset: string | null;
+  /** The UTC day, or the ISO week ("2026-W06") for a figure its source dates only to a week. */
   as_of: string;
   unit: string;
   /** The printed value, or the printed bound when the article gave only a bound or range. */
@@ -68,14 +70,19 @@ const WHY = {
   hashprice: "Hashprice depends on the hash rate estimate (a statistic from block times, noisy day to day), the fees counted and the price used.",
   difficulty: "The reported figure was a projection made days before the adjustment; the computed one is the change that took effect.",
   funding: "The computed value is a daily mean of one venue's 8-hour rates; the article reports a sign across major venues at a moment, and a day's mean can be positive while some hours were negative.",
-  skew: "Different tenors, days and constructions; see Methodology.",
+  fundingWeek:
+    "The source dates the reading only to the week. The computed value is the lowest daily mean of one venue's 8-hour rates that week; the article reports a sign across major venues, and single hours can be lower than any daily mean.",
+  skew: "Same kind of measure, but the tenor may differ and the article may quote another day; see Methodology.",
+  skewWeek: "The source gives the week's low, not a day's reading; the computed value is the lowest daily reading of that week at one constant tenor, and the source's tenor is not printed.",
   basis: "The computed basis uses one dated future and one spot venue.",
 } as const;
 
-/** Periods that state a threshold, a projection or an undated figure, not a reading to check. */
-const UNCHECKABLE_PERIODS = new Set(["reference", "scenario", "undated-follow-up"]);
-/** Kinds that state a threshold, a projection or words, not a reading to check. */
-const UNCHECKABLE_KINDS = new Set(["reference", "scenario", "label"]);
+/**
+ * A threshold, a normal range or a key level, or words without a number: not a reading to check
+ * (older ledgers said so in the period). A projection is checked against what happened.
+ */
+const NOT_READINGS = new Set(["reference", "label"]);
+const isReading = (claim: CheckableClaim) => !NOT_READINGS.has(claim.kind ?? "");
 
 /** Days a dated reading may fall back to the latest earlier value (markets close on weekends). */
 const MAX_STALENESS_DAYS = 3;
@@ -98,17 +105,17 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
   const rows: FactCheckRow[] = [];
   for (const claim of claims) {
     const claimed = claim.value ?? claim.high ?? claim.low;
-    // Only a figure dated to a day can be checked against daily data (not a week, a month or no date).
-    const day = /^\d{4}-\d{2}-\d{2}/.test(claim.asOf ?? "") ? claim.asOf?.slice(0, 10) : undefined;
-    if (claimed === null || !day || UNCHECKABLE_PERIODS.has(claim.period ?? "") || UNCHECKABLE_KINDS.has(claim.kind ?? "")) continue;
-    const computed = computeCounterpart(claim, day, inputs);
+    const dating = claimDating(claim);
+    if (claimed === null || !isReading(claim)) continue;
+    // A day's figure against that day; a week's against the week; a month or no date against nothing.
+    const computed = dating.kind === "day" ? computeCounterpart(claim, dating.day, inputs) : dating.kind === "week" ? weekCounterpart(claim, dating, inputs) : null;
     if (!computed) continue;
     rows.push({
       claim_id: claim.id,
       topic: claim.topic,
       metric: claim.metric,
       asset: claim.asset,
-      as_of: day,
+      as_of: dating.kind === "week" ? dating.week : (dating as { day: string }).day,
       unit: claim.unit,
       claimed,
       computed: computed.value,
@@ -121,34 +128,98 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
   return rows;
 }
 
+/** A figure the fact check could compare with a series but does not, and why. */
+export interface FactCheckSkip {
+  claim_id: string;
+  reason: string;
+}
+
+/** The kind of series a claim would be checked against, from what it measures alone (null: none). */
+export function counterpartKind(claim: CheckableClaim): "skew" | "basis" | "hashprice" | "difficulty" | "funding" | "macro" | "price" | null {
+  const metric = claim.metric.toLowerCase();
+  const percent = claim.unit === "pct" || claim.unit === "pct_annualized";
+  const asset = claim.asset?.toUpperCase() ?? null;
+  if (/skew|risk_reversal/.test(metric) && claim.convention && isSkewConvention(claim.convention)) return "skew";
+  if (/basis/.test(metric) && percent) return "basis";
+  if (/hash_?price/.test(metric) || claim.unit === "usd_per_ph_day") return "hashprice";
+  if (/difficulty/.test(metric) && percent) return "difficulty";
+  if (metric === "funding_rate" && claim.unit === "pct") return "funding";
+  if (asset && MACRO_SERIES[asset]) return "macro";
+  if (asset === "BTC" && (BTC_PRICE_METRICS.has(metric) || claim.period === "since-low" || /rebound/.test(metric))) return "price";
+  return null;
+}
+
+const BTC_PRICE_METRICS = new Set(["open", "close", "low", "high", "price", "price_change", "distance_from_ath"]);
+
+/**
+ * Readings of a kind the series cover that get no row because of how their source dates them:
+ * no date printed (never pinned to a day), or only a week that no series covers for that measure.
+ */
+export function factCheckSkipped(claims: readonly CheckableClaim[], rows: readonly Pick<FactCheckRow, "claim_id">[]): FactCheckSkip[] {
+  const checked = new Set(rows.map((row) => row.claim_id));
+  return claims.flatMap((claim) => {
+    if (checked.has(claim.id) || !isReading(claim) || counterpartKind(claim) === null) return [];
+    const dating = claimDating(claim);
+    if (dating.kind === "undated") return [{ claim_id: claim.id, reason: "No day printed: not set against any one day of the series." }];
+    if (dating.kind === "week") return [{ claim_id: claim.id, reason: `Dated only to ${weekLabel(dating)}: no series in this build covers that week for this measure.` }];
+    return [];
+  });
+}
+
+/**
+ * A figure dated only to a week is that week's extreme on the fear side: the lowest funding rate
+ * or risk reversal of the ISO week. Other measures have no weekly counterpart.
+ */
+function weekCounterpart(claim: CheckableClaim, week: Extract<ClaimDating, { kind: "week" }>, inputs: FactCheckInputs): Computed | null {
+  const kind = counterpartKind(claim);
+  const inWeek = (day: string) => day >= week.start && day <= week.end;
+  const span = weekLabel(week);
+  if (kind === "funding") {
+    const days = (inputs.funding ?? []).filter((r) => inWeek(r.time.slice(0, 10)));
+    if (days.length === 0) return null;
+    const lowest = days.reduce((low, r) => (r.interest_8h < low.interest_8h ? r : low));
+    return { value: 100 * lowest.interest_8h, dataset: "funding", from: `lowest daily mean 8-hour funding rate over ${span}, on ${lowest.time.slice(0, 10)}`, why: WHY.fundingWeek };
+  }
+  if (kind === "skew" && claim.convention === "rr25") {
+    const wanted = claim.tenorDays ?? 7;
+    const days = (inputs.skew ?? []).filter((r) => inWeek(r.date));
+    if (days.length === 0) return null;
+    const tenor = days.reduce((best, r) => (Math.abs(r.tenor_days - wanted) < Math.abs(best - wanted) ? r.tenor_days : best), days[0]!.tenor_days);
+    const lowest = days.filter((r) => r.tenor_days === tenor).reduce((low, r) => (r.rr25 < low.rr25 ? r : low));
+    return { value: lowest.rr25, dataset: "options-skew", from: `lowest RR25 at constant ${tenor}-day maturity over ${span}, on ${lowest.date}`, why: WHY.skewWeek };
+  }
+  return null;
+}
+
 function computeCounterpart(claim: CheckableClaim, day: string, inputs: FactCheckInputs): Computed | null {
   const metric = claim.metric.toLowerCase();
-  const asset = claim.asset?.toUpperCase() ?? null;
-  const percent = claim.unit === "pct" || claim.unit === "pct_annualized";
   const priceSource = inputs.priceSource ?? "Coinbase BTC-USD";
-
-  if (/skew|risk_reversal/.test(metric) && claim.convention && isSkewConvention(claim.convention)) {
-    return skewCounterpart(claim.convention, claim.tenorDays, day, inputs);
+  switch (counterpartKind(claim)) {
+    case "skew":
+      return skewCounterpart(claim.convention as "rr25" | "put_minus_call", claim.tenorDays, day, inputs);
+    case "basis": {
+      const row = latestOnOrBefore(inputs.basis, day);
+      return row && { value: row.basis_pct, dataset: "basis", from: `annualized basis of the quarterly future on ${row.date}`, why: WHY.basis };
+    }
+    case "hashprice": {
+      const row = latestOnOrBefore(inputs.mining?.filter((r) => r.hashprice_usd_per_ph_day !== null), day);
+      return row && { value: row.hashprice_usd_per_ph_day!, dataset: "mining", from: `hashprice on ${row.date}`, why: WHY.hashprice };
+    }
+    case "difficulty": {
+      const next = inputs.adjustments?.find((a) => a.time.slice(0, 10) > day);
+      return next ? { value: next.change_pct, dataset: "mining", from: `difficulty adjustment at ${next.time}`, why: WHY.difficulty } : null;
+    }
+    case "funding": {
+      const row = inputs.funding?.find((r) => r.time.slice(0, 10) === day);
+      return row ? { value: 100 * row.interest_8h, dataset: "funding", from: `mean 8-hour funding rate on ${day}`, why: WHY.funding } : null;
+    }
+    case "macro":
+      return macroCounterpart(claim, MACRO_SERIES[claim.asset!.toUpperCase()]!, day, inputs);
+    case "price":
+      return inputs.price ? btcCounterpart(claim, metric, day, inputs.price, priceSource) : null;
+    default:
+      return null;
   }
-  if (/basis/.test(metric) && percent) {
-    const row = latestOnOrBefore(inputs.basis, day);
-    return row && { value: row.basis_pct, dataset: "basis", from: `annualized basis of the quarterly future on ${row.date}`, why: WHY.basis };
-  }
-  if (/hash_?price/.test(metric) || claim.unit === "usd_per_ph_day") {
-    const row = latestOnOrBefore(inputs.mining?.filter((r) => r.hashprice_usd_per_ph_day !== null), day);
-    return row && { value: row.hashprice_usd_per_ph_day!, dataset: "mining", from: `hashprice on ${row.date}`, why: WHY.hashprice };
-  }
-  if (/difficulty/.test(metric) && percent) {
-    const next = inputs.adjustments?.find((a) => a.time.slice(0, 10) > day);
-    return next ? { value: next.change_pct, dataset: "mining", from: `difficulty adjustment at ${next.time}`, why: WHY.difficulty } : null;
-  }
-  if (metric === "funding_rate" && claim.unit === "pct") {
-    const row = inputs.funding?.find((r) => r.time.slice(0, 10) === day);
-    return row ? { value: 100 * row.interest_8h, dataset: "funding", from: `mean 8-hour funding rate on ${day}`, why: WHY.funding } : null;
-  }
-  if (asset && MACRO_SERIES[asset]) return macroCounterpart(claim, MACRO_SERIES[asset]!, day, inputs);
-  if (asset === "BTC" && inputs.price) return btcCounterpart(claim, metric, day, inputs.price, priceSource);
-  return null;
 }
 
 function macroCounterpart(claim: CheckableClaim, series: string, day: string, inputs: FactCheckInputs): Computed | null {
@@ -222,7 +293,7 @@ function skewCounterpart(
   const wanted = tenorDays ?? (convention === "rr25" ? 7 : 30);
   const row = onDay.reduce((best, r) => (Math.abs(r.tenor_days - wanted) < Math.abs(best.tenor_days - wanted) ? r : best));
   const converted = toConvention(row.rr25, "rr25", convention);
-  const note = convention === "rr25" ? "" : ", sign flipped to put_minus_call (a different construction, so magnitudes are not comparable)";
+  const note = convention === "rr25" ? "" : ", its sign flipped to read put minus call (the same kind of measure quoted the other way; the article prints no tenor)";
   return { value: converted, dataset: "options-skew", from: `RR25 at constant ${row.tenor_days}-day maturity on ${day}${note}`, why: WHY.skew };
 }
 
