@@ -38,9 +38,9 @@ export function lowestLow(bars: readonly PriceBar[], from: string, to?: string):
   return best;
 }
 
-/** The last bar in the window that closed at or above `level`; null if none did. */
+/** The latest bar in the window that closed at or above `level`; null if none did. */
 export function lastCloseAtOrAbove(bars: readonly PriceBar[], level: number, from: string, to?: string): PriceAt | null {
-  const above = within(bars, from, to).filter((bar) => bar.close >= level);
-  const last = above.at(-1);
+  let last: PriceBar | null = null;
+  for (const bar of within(bars, from, to)) if (bar.close >= level && (last === null || Date.parse(bar.time) > Date.parse(last.time))) last = bar;
   return last ? { time: last.time, price: last.close } : null;
 }
