@@ -109,22 +109,24 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
     const text = (anchor: "top" | "bottom") =>
       Plot.text(
         labelled.filter((level) => level.below === (anchor === "top")),
+        // On a phone the labels sit inside the plot, haloed so the price line does not hide them.
         narrow
-          ? { x: domain[0], y: "value", text: "label", textAnchor: "start", lineAnchor: anchor, dx: 2, dy: anchor === "top" ? 3 : -3, fill: stroke, className: `${className}-label` }
+          ? { x: domain[0], y: "value", text: "label", textAnchor: "start", lineAnchor: anchor, dx: 2, dy: anchor === "top" ? 3 : -3, fill: stroke, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", className: `${className}-label` }
           : { x: domain[1], y: "value", text: "label", textAnchor: "start", lineAnchor: anchor, dx: 4, dy: anchor === "top" ? 1 : -1, fill: stroke, className: `${className}-label` }
       );
-    return [
-      Plot.ruleY(labelled, {
+    return {
+      rules: Plot.ruleY(labelled, {
         y: "value",
         stroke,
         strokeDasharray: "4,3",
         className,
         tip: { channels: { level: "label", ...claimTipChannels }, format: { y: false } }
       }),
-      text("bottom"),
-      text("top")
-    ];
+      labels: [text("bottom"), text("top")]
+    };
   };
+  const namedLevels = levelMarks(levels.lines, "var(--theme-foreground-muted)", "price-level");
+  const undatedLevels = levelMarks(undated, undatedColour, "undated-level");
   // The legend names only what is drawn.
   const legend = (
     [
@@ -137,10 +139,11 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
     width,
     height: narrow ? 380 : 440,
     marginLeft: 64,
-    marginRight: narrow ? 8 : 150,
+    marginRight: narrow ? 20 : 150,
+    // On a phone the axis label would sit on the last tick; the page says dates are UTC.
     x: shortRange
-      ? { type: "utc", domain, label: "Date (UTC)", ticks: "day", tickFormat: "%b %-d" }
-      : { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8 },
+      ? { type: "utc", domain, label: narrow ? null : "Date (UTC)", ticks: "day", tickFormat: "%b %-d" }
+      : { type: "utc", domain, label: narrow ? null : "Date (UTC)", ticks: narrow ? 4 : 8 },
     y: { label: "BTC price (USD)", grid: true, tickFormat: "$,.0f" },
     color: { legend: true, domain: legend.map(([key]) => key), range: legend.map(([, colour]) => colour) },
     marks: [
@@ -153,10 +156,12 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
         fillOpacity: 0.15,
         tip: { channels: { band: bandLabel, ...claimTipChannels }, format: { fill: false, y1: false, y2: false, x1: false, x2: false } }
       }),
-      ...levelMarks(levels.lines, "var(--theme-foreground-muted)", "price-level"),
-      ...levelMarks(undated, undatedColour, "undated-level"),
+      namedLevels.rules,
+      undatedLevels.rules,
       Plot.lineY(marketRows, { x: (row: PriceRow) => new Date(row.time), y: "close", z: hourlyRuns(marketRows), stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, className: "market-line" }),
       Plot.dot(waypoints, { x: waypointTime, y: "value", r: 4.5, fill: "currentColor", stroke: "var(--theme-background)", className: "reported-price" }),
+      ...namedLevels.labels,
+      ...undatedLevels.labels,
       Plot.tip(
         waypoints,
         Plot.pointer({
