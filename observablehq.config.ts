@@ -12,14 +12,15 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     {
+      // In the order of the story: the trigger, the flush, capitulation, the reversal, the squeeze.
       name: "The evidence",
       open: true,
       pages: [
-        { name: "Derivatives", path: "/derivatives" },
+        { name: "Macro", path: "/macro" },
         { name: "Liquidations", path: "/liquidations" },
         { name: "Flows and on-chain", path: "/flows" },
         { name: "Miners", path: "/miners" },
-        { name: "Macro", path: "/macro" }
+        { name: "Derivatives", path: "/derivatives" }
       ]
     },
     { name: "Signal scorecard", path: "/scorecard" },

@@ -1,12 +1,12 @@
 import * as Plot from "@observablehq/plot";
-import { formatInUnit } from "../lib/claims.js";
+import { claimAttribution, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { formatChangePct } from "../lib/public/crossAssetRows.js";
 import type { EpisodeMeasure, EpisodePathRow } from "../lib/public/episodes.js";
 import type { PublicSource } from "../lib/public/load.js";
 import { chartFigure } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
-import { shortOutlet, shortUtcDate } from "./reportedBound.js";
+import { shortUtcDate } from "./reportedBound.js";
 
 /** A table row measured from the daily series; reported figures may sit beside the measured value. */
 export type MeasuredRow = "day" | "priorHigh" | "low" | "drawdown" | `rebound-${number}` | "dvol" | "funding";
@@ -116,7 +116,7 @@ function reportedLine(figure: ReportedFigure): HTMLElement {
   line.style.marginTop = "0.3rem";
   const bound = figure.bound === undefined ? null : figure.claim[figure.bound];
   line.append("Printed: ", bound == null ? citedFigure(figure.claim) : citedFigure(figure.claim, formatInUnit(bound, figure.claim.unit)));
-  line.append(` (${shortOutlet(figure.claim.source.outlet)})`);
+  line.append(` (${claimAttribution(figure.claim)})`);
   if (figure.why) line.append(small(figure.why, "episode-why"));
   return line;
 }

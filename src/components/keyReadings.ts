@@ -27,7 +27,8 @@ export function keyReadings(readings: readonly KeyReading[]): HTMLElement {
       value.append(citedFigure(claim));
       const source = document.createElement("div");
       source.className = "key-reading-source";
-      source.textContent = `${claimAttribution(claim)}, ${claimDate(claim)}`;
+      const line = `${claimAttribution(claim)}, ${claimDate(claim)}`;
+      source.textContent = line[0]!.toUpperCase() + line.slice(1);
       card.append(value, source);
     }
     if (reading.note) {

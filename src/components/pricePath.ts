@@ -1,16 +1,24 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import type { PriceRow } from "../lib/snapshot/rows.js";
 import { chartFigure, claimTipChannels, type MarketDataset } from "./chartFigure.js";
 
+/** A reported price level and the words that name it on the chart. */
+export interface LabelledLevel {
+  claim: CitedClaim;
+  label: string;
+}
+
 export interface PriceLevels {
   /** Price bands with low and high: the absorption cluster, the put open-interest strikes. */
   bands: CitedClaim[];
-  /** Single price levels drawn as lines: $70K, resistance, targets, the SMA. */
-  lines: CitedClaim[];
-  /** Reported moves with a start and end price but one date, drawn as a vertical span at that date. */
-  spans?: CitedClaim[];
+  /** Single price levels the articles name, drawn as lines: $70K, a target, a moving average. */
+  lines: LabelledLevel[];
+  /**
+   * Levels from a report that prints no date (the follow-up after the rebound): drawn across
+   * the whole axis in their own colour, never at a time.
+   */
+  undated?: LabelledLevel[];
 }
 
 export interface PricePathOptions {
@@ -25,6 +33,7 @@ export interface PricePathOptions {
 
 const dayMs = 24 * 60 * 60 * 1000;
 const hourMs = 60 * 60 * 1000;
+const dayPattern = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
 /** A run number per row that changes after every missing hour, so the line breaks at gaps instead of bridging them. */
 export function hourlyRuns(rows: readonly PriceRow[]): number[] {
@@ -36,9 +45,10 @@ export function hourlyRuns(rows: readonly PriceRow[]): number[] {
  * Where a reported price sits on the time axis. A figure with a time of day sits at
  * that time; an open at the start and a close at the end of its UTC day; any other
  * date-only figure at midday, since the articles do not say when in the day it was.
+ * A figure with no day (undated, or dated only to a month or a week) has no place on it.
  */
 export function waypointTime(claim: CitedClaim): Date {
-  if (!claim.asOf) throw new Error(`claim "${claim.id}" has no date to place on the price path`);
+  if (!claim.asOf || !dayPattern.test(claim.asOf)) throw new Error(`claim "${claim.id}" has no date to place on the price path`);
   if (claim.asOf.length > 10) return new Date(claim.asOf);
   const dayStart = Date.parse(`${claim.asOf}T00:00:00Z`);
   const offset = claim.metric === "open" ? 0 : claim.metric === "close" ? dayMs : dayMs / 2;
@@ -47,7 +57,7 @@ export function waypointTime(claim: CitedClaim): Date {
 
 const waypointMetrics = new Set(["open", "close", "low", "high", "price"]);
 
-/** Reported BTC prices with a value (not a bound) dated within [from, to]. */
+/** Reported BTC prices with a value (not a bound) dated to a day within [from, to]. */
 export function priceWaypointClaims(claims: readonly CitedClaim[], from: string, to: string): CitedClaim[] {
   return claims.filter(
     (claim) =>
@@ -56,6 +66,7 @@ export function priceWaypointClaims(claims: readonly CitedClaim[], from: string,
       waypointMetrics.has(claim.metric) &&
       claim.value !== null &&
       claim.asOf !== null &&
+      dayPattern.test(claim.asOf) &&
       claim.asOf.slice(0, 10) >= from &&
       claim.asOf.slice(0, 10) <= to
   );
@@ -64,7 +75,18 @@ export function priceWaypointClaims(claims: readonly CitedClaim[], from: string,
 const bandLabel = (claim: CitedClaim) =>
   claim.metric === "absorption_cluster" ? "On-chain absorption cluster" : claim.expiry ? `Put open interest, ${claim.expiry} expiry` : claim.metric;
 
-const lineLabel = (claim: CitedClaim) => `${claim.metric.replaceAll("_", " ")} ${formatClaimValue(claim)}`;
+/**
+ * Which side of its line each label goes: above, unless the next level up is so close
+ * (within 2.5%) that the two labels would overlap, in which case below.
+ */
+export function labelsBelow(levels: readonly LabelledLevel[]): boolean[] {
+  const values = levels.map((level) => level.claim.value ?? Number.NaN);
+  return values.map((value) => values.some((other) => other > value && other / value - 1 < 0.025));
+}
+
+const bandKey = (claim: CitedClaim) => (claim.metric === "absorption_cluster" ? "absorption cluster" : "put open-interest strikes");
+const undatedKey = "undated follow-up level";
+const undatedColour = "#9c6b4e";
 
 /**
  * Reported BTC price waypoints as points on a UTC time axis, with bands and levels, over the
@@ -77,50 +99,69 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
     const time = Date.parse(row.time);
     return time >= domain[0]!.getTime() && time <= domain[1]!.getTime();
   });
-  // A span the source gives no date for cannot sit on a time axis.
-  const inDomain = (claim: CitedClaim) => {
-    if (claim.asOf === null) return false;
-    const time = waypointTime(claim).getTime();
-    return time >= domain[0]!.getTime() && time <= domain[1]!.getTime();
-  };
-  const spans = (levels.spans ?? []).filter(inDomain);
+  const undated = levels.undated ?? [];
   const narrow = width < 600;
   // Up to two weeks: one tick per day; longer: let Plot choose.
   const shortRange = domain[1]!.getTime() - domain[0]!.getTime() <= 14 * dayMs;
+  const levelMarks = (group: readonly LabelledLevel[], stroke: string, className: string) => {
+    const below = labelsBelow(group);
+    const labelled = group.map((level, i) => ({ ...level.claim, label: level.label, below: below[i] }));
+    const text = (anchor: "top" | "bottom") =>
+      Plot.text(
+        labelled.filter((level) => level.below === (anchor === "top")),
+        // On a phone the labels sit inside the plot, haloed so the price line does not hide them.
+        narrow
+          ? { x: domain[0], y: "value", text: "label", textAnchor: "start", lineAnchor: anchor, dx: 2, dy: anchor === "top" ? 3 : -3, fill: stroke, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", className: `${className}-label` }
+          : { x: domain[1], y: "value", text: "label", textAnchor: "start", lineAnchor: anchor, dx: 4, dy: anchor === "top" ? 1 : -1, fill: stroke, className: `${className}-label` }
+      );
+    return {
+      rules: Plot.ruleY(labelled, {
+        y: "value",
+        stroke,
+        strokeDasharray: "4,3",
+        className,
+        tip: { channels: { level: "label", ...claimTipChannels }, format: { y: false } }
+      }),
+      labels: [text("bottom"), text("top")]
+    };
+  };
+  const namedLevels = levelMarks(levels.lines, "var(--theme-foreground-muted)", "price-level");
+  const undatedLevels = levelMarks(undated, undatedColour, "undated-level");
+  // The legend names only what is drawn.
+  const legend = (
+    [
+      ["absorption cluster", "#4269d0", levels.bands.some((claim) => bandKey(claim) === "absorption cluster")],
+      ["put open-interest strikes", "#ff725c", levels.bands.some((claim) => bandKey(claim) === "put open-interest strikes")],
+      [undatedKey, undatedColour, undated.length > 0]
+    ] as const
+  ).filter(([, , drawn]) => drawn);
   const chart = Plot.plot({
     width,
-    height: narrow ? 360 : 420,
+    height: narrow ? 380 : 440,
     marginLeft: 64,
-    marginRight: narrow ? 8 : 150,
+    marginRight: narrow ? 20 : 150,
+    // On a phone the axis label would sit on the last tick; the page says dates are UTC.
     x: shortRange
-      ? { type: "utc", domain, label: "Date (UTC)", ticks: "day", tickFormat: "%b %-d" }
-      : { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8 },
+      ? { type: "utc", domain, label: narrow ? null : "Date (UTC)", ticks: "day", tickFormat: "%b %-d" }
+      : { type: "utc", domain, label: narrow ? null : "Date (UTC)", ticks: narrow ? 4 : 8 },
     y: { label: "BTC price (USD)", grid: true, tickFormat: "$,.0f" },
-    color: { legend: true, domain: ["absorption cluster", "put open-interest strikes"], range: ["#4269d0", "#ff725c"] },
+    color: { legend: true, domain: legend.map(([key]) => key), range: legend.map(([, colour]) => colour) },
     marks: [
       Plot.rectY(levels.bands, {
         x1: domain[0],
         x2: domain[1],
         y1: "low",
         y2: "high",
-        fill: (claim: CitedClaim) => (claim.metric === "absorption_cluster" ? "absorption cluster" : "put open-interest strikes"),
+        fill: bandKey,
         fillOpacity: 0.15,
         tip: { channels: { band: bandLabel, ...claimTipChannels }, format: { fill: false, y1: false, y2: false, x1: false, x2: false } }
       }),
-      Plot.ruleY(levels.lines, { y: "value", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
-      narrow
-        ? Plot.text(levels.lines, { x: domain[0], y: "value", text: lineLabel, textAnchor: "start", dx: 2, dy: -6, fill: "var(--theme-foreground-muted)" })
-        : Plot.text(levels.lines, { x: domain[1], y: "value", text: lineLabel, textAnchor: "start", dx: 4, fill: "var(--theme-foreground-muted)" }),
-      Plot.ruleX(spans, {
-        x: waypointTime,
-        y1: "low",
-        y2: "high",
-        stroke: "currentColor",
-        strokeWidth: 2,
-        tip: { channels: { move: (claim: CitedClaim) => claim.metric.replaceAll("_", " "), ...claimTipChannels }, format: { x: false, y1: false, y2: false } }
-      }),
+      namedLevels.rules,
+      undatedLevels.rules,
       Plot.lineY(marketRows, { x: (row: PriceRow) => new Date(row.time), y: "close", z: hourlyRuns(marketRows), stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, className: "market-line" }),
-      Plot.dot(waypoints, { x: waypointTime, y: "value", r: 4.5, fill: "currentColor", stroke: "var(--theme-background)" }),
+      Plot.dot(waypoints, { x: waypointTime, y: "value", r: 4.5, fill: "currentColor", stroke: "var(--theme-background)", className: "reported-price" }),
+      ...namedLevels.labels,
+      ...undatedLevels.labels,
       Plot.tip(
         waypoints,
         Plot.pointer({
@@ -132,6 +173,8 @@ export function pricePath(waypoints: readonly CitedClaim[], levels: PriceLevels,
       )
     ]
   });
-  const drawn = [...waypoints, ...levels.bands, ...levels.lines, ...spans];
-  return chartFigure(chart, drawn, { title: options.title, filename: options.filename, market: market && { ...market, rows: marketRows } });
+  const drawn = [...waypoints, ...levels.bands, ...levels.lines.map((level) => level.claim), ...undated.map((level) => level.claim)];
+  const figure = chartFigure(chart, drawn, { title: options.title, filename: options.filename, market: market && { ...market, rows: marketRows } });
+  figure.dataset.chart = "price-path";
+  return figure;
 }

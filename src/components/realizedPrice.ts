@@ -19,8 +19,6 @@ export function realizedPrice(dataset: OnchainDataset, { width }: RealizedPriceO
   ];
   const lastTime = points.at(-1)!.time;
   const domain = [points[0]!.time, lastTime];
-  // Undated as reported, so a level across the chart rather than a span from a day.
-  const band = [{ claim: cluster, from: cluster.asOf === null ? domain[0] : utcNoon(cluster.asOf), to: lastTime, low: cluster.low as number, high: cluster.high as number }];
   const priceChart = Plot.plot({
     width,
     height: 300,
