@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import { asOfSpan } from "../lib/metrics/asOfSpan.js";
 import type { BasisRow } from "../lib/snapshot/rows.js";
 import { chartFigure, type MarketDataset } from "./chartFigure.js";
 import { groupSameFigure, groupWithMetric, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
@@ -18,11 +19,11 @@ export interface BasisReadings {
   neutral: SameFigure;
 }
 
-/** The reported annualized basis figures and the neutral range they are judged against. */
+/** The reported annualized basis figures dated to a day, and the neutral range they are judged against. */
 export function basisReadings(claims: readonly CitedClaim[]): BasisReadings {
   const groups = groupSameFigure(claims.filter((claim) => claim.metric.startsWith("annualized_basis")));
   return {
-    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && claim.asOf !== null),
+    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && asOfSpan(claim.asOf)?.kind === "day"),
     neutral: groupWithMetric(groups, "annualized_basis_neutral")
   };
 }

@@ -3,7 +3,7 @@ import { claimsById, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { chartFigure } from "./chartFigure.js";
 import { groupSameFigure, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
-import { shortUtcDate } from "./skewReadings.js";
+import { shortUtcDate } from "./reportedBound.js";
 
 export interface OpenInterestScopesOptions {
   width: number;

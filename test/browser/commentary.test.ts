@@ -64,13 +64,34 @@ describe("a new commentary file", () => {
 
   test("draws its embedded charts from only the claims it names", async () => {
     const report = await site.open("commentary/added-in-test");
-    const captions = await report.page.locator("figure.report-chart figcaption").allInnerTexts();
+    const linked = await report.page
+      .locator("figure.report-chart")
+      .first()
+      .locator("figcaption a")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "").filter((href) => href.includes("#claim-")));
     await report.page.context().close();
     expect(report.problems).toEqual([]);
     expect(report.chartCount).toBe(2);
-    expect(captions[0]).toContain("btc-open-2026-02-05");
-    expect(captions[0]).toContain("btc-low-2026-02-06");
-    expect(captions[0]).not.toContain("btc-close-2026-02-05");
+    expect(linked.map((href) => href.replace(/^.*#claim-/, "")).sort()).toEqual(["btc-low-2026-02-06", "btc-open-2026-02-05"]);
+  });
+});
+
+describe("the open interest commentary", () => {
+  const site = useBuiltSite();
+
+  test("draws its one chart and sends the reader to the open-interest scopes on the Liquidations page", async () => {
+    const report = await site.open("commentary/open-interest-price-not-deleveraging");
+    try {
+      expect(report.problems).toEqual([]);
+      expect(report.chartCount).toBe(1);
+      const hrefs = await report.page.locator("#observablehq-main a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(hrefs).toContain("../liquidations#open-interest-scopes");
+      const text = (await report.page.locator("#observablehq-main").textContent()) ?? "";
+      // 001 and 002 are one story published twice: never "two reports" or "both pieces".
+      expect(text).not.toMatch(/two (reports|rewrites|pieces)|both (pieces|reports)/i);
+    } finally {
+      await report.page.context().close();
+    }
   });
 });
 
