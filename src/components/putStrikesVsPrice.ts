@@ -90,7 +90,7 @@ export function putStrikesVsPrice(volatility: PublicVolatility, strikes: readonl
       Plot.text(bands, {
         x: domain[0],
         y: "high",
-        text: (d: StrikeMark) => `puts concentrated at strikes ${formatClaimValue(d.claim)}`,
+        text: (d: StrikeMark) => `${narrow ? "puts at" : "puts concentrated at strikes"} ${formatClaimValue(d.claim)}`,
         textAnchor: "start",
         dx: 6,
         dy: 10,
@@ -123,11 +123,11 @@ export function putStrikesVsPrice(volatility: PublicVolatility, strikes: readonl
             Plot.text([lowest], {
               x: hourTime,
               y: "close",
-              text: (row: VolatilityHour) => `lowest close ${shortDay(new Date(options.lowestFrom))}–${shortDay(new Date(firstExpiry.getTime() - MS_PER_DAY))}: ${usd(row.close ?? 0)} (computed)`,
+              text: (row: VolatilityHour) =>
+                `${narrow ? "lowest close" : `lowest close ${shortDay(new Date(options.lowestFrom))}–${shortDay(new Date(firstExpiry.getTime() - MS_PER_DAY))}:`} ${usd(row.close ?? 0)} (computed)`,
               textAnchor: "end",
               dx: -6,
-              dy: 14,
-              lineWidth: narrow ? 12 : 40,
+              dy: narrow ? -12 : 14,
               fill: "currentColor",
               stroke: "var(--theme-background)",
               paintOrder: "stroke"

@@ -157,7 +157,8 @@ function rowPlot(row: SkewRow, width: number): HTMLElement {
     const share = (value - domain[0]) / (domain[1] - domain[0]);
     return reverse ? 1 - share : share;
   };
-  const anchor = (d: SkewPoint): "middle" | "end" => (position(d.value) > 0.7 ? "end" : "middle");
+  // Labels run away from the nearer edge, so neighbouring readings' labels do not meet.
+  const anchor = (d: SkewPoint): "start" | "end" => (position(d.value) < 0.3 ? "start" : "end");
   const fearSide = (value: number): [number, number] => (FEAR_SIGN[row.convention] > 0 ? [value, domain[1]] : [domain[0], value]);
   const labelled = row.computed ? [] : row.points;
   const plot = Plot.plot({
@@ -208,9 +209,9 @@ function rowPlot(row: SkewRow, width: number): HTMLElement {
         fillOpacity: row.computed ? 0.7 : 1,
         className: "skew-dot"
       }),
-      ...(["middle", "end"] as const).flatMap((textAnchor) => {
+      ...(["start", "end"] as const).flatMap((textAnchor) => {
         const placed = labelled.filter((d) => anchor(d) === textAnchor);
-        const dx = textAnchor === "end" ? 6 : 0;
+        const dx = textAnchor === "end" ? 6 : -6;
         return [
           Plot.text(placed, { x: "value", frameAnchor: "middle", text: "label", dy: -15, dx, textAnchor, fontWeight: "bold", className: "skew-value" }),
           Plot.text(placed, { x: "value", frameAnchor: "middle", text: "when", dy: 15, dx, textAnchor, fill: "var(--theme-foreground-muted)", className: "skew-when" })
