@@ -1,4 +1,4 @@
-import { claimDate, formatClaimValue } from "../lib/claims.js";
+import { claimAttribution, claimDate, claimPublisher, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
 import type { PublicSource } from "../lib/public/load.js";
@@ -32,15 +32,17 @@ export interface PublicData {
 }
 
 
-/** Link to a claim's row on the sources page; the anchor is stable per claim id. */
+/** Link to a claim's entry on the sources page; the anchor is stable per claim id. */
 export function claimHref(id: string): string {
   return `./sources#claim-${id}`;
 }
 
-/** "CoinGlass via Outlet" or just the outlet when the outlet itself stated the figure. */
-export function claimAttribution(claim: CitedClaim): string {
-  return claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet;
+/** Link to several claims' entries: the sources page opens them all and shows the first. */
+export function claimsHref(ids: readonly string[]): string {
+  return ids.length === 1 ? claimHref(ids[0]!) : `./sources?figures=${ids.map(encodeURIComponent).join(",")}#claim-${ids[0]}`;
 }
+
+export { claimAttribution };
 
 /** Tip channels for a mark drawn from claims: the figure as stated, its date and its source. */
 export const claimTipChannels = {
@@ -49,7 +51,10 @@ export const claimTipChannels = {
   source: (claim: CitedClaim) => claimAttribution(claim)
 };
 
-/** A caption naming every source of the drawn claims, built from the rows themselves. */
+/**
+ * A caption naming who reported the drawn claims in words ("CoinGlass via an unnamed outlet"),
+ * each name linking to its figures' entries on the sources page.
+ */
 export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
   const caption = document.createElement("figcaption");
   caption.className = "chart-caption";
@@ -58,29 +63,26 @@ export function sourceCaption(claims: readonly CitedClaim[]): HTMLElement {
     caption.append("Dates in UTC.");
     return caption;
   }
-  const byAttribution = new Map<string, CitedClaim[]>();
+  const byAttribution = new Map<string, string[]>();
   for (const claim of claims) {
     const key = claimAttribution(claim);
-    byAttribution.set(key, [...(byAttribution.get(key) ?? []), claim]);
+    const ids = byAttribution.get(key) ?? [];
+    if (!ids.includes(claim.id)) ids.push(claim.id);
+    byAttribution.set(key, ids);
   }
-  caption.append("Sources: ");
-  [...byAttribution].forEach(([attribution, group], i) => {
+  caption.append(byAttribution.size === 1 ? "Source: " : "Sources: ");
+  [...byAttribution].forEach(([attribution, ids], i) => {
     if (i > 0) caption.append("; ");
-    caption.append(`${attribution} (`);
-    group.forEach((claim, j) => {
-      if (j > 0) caption.append(", ");
-      const link = document.createElement("a");
-      link.href = claimHref(claim.id);
-      link.textContent = claim.id;
-      caption.append(link);
-    });
-    caption.append(")");
+    const link = document.createElement("a");
+    link.href = claimsHref(ids);
+    link.textContent = attribution;
+    caption.append(link);
   });
   caption.append(". Dates in UTC.");
   return caption;
 }
 
-const csvColumns = ["id", "metric", "asset", "side", "value", "low", "high", "unit", "asOf", "period", "attributedTo", "outlet", "quote"] as const;
+const csvColumns = ["id", "metric", "asset", "side", "kind", "value", "low", "high", "label", "unit", "asOf", "period", "attributedTo", "outlet", "quote"] as const;
 
 function csvCell(value: unknown): string {
   const text = value == null ? "" : String(value);
@@ -90,7 +92,7 @@ function csvCell(value: unknown): string {
 /** The drawn claims as CSV, one row per claim, with the quote that shows each figure. */
 export function claimsCsv(claims: readonly CitedClaim[]): string {
   const rows = claims.map((claim) =>
-    csvColumns.map((column) => csvCell(column === "outlet" ? claim.source.outlet : claim[column])).join(",")
+    csvColumns.map((column) => csvCell(column === "outlet" ? claimPublisher(claim) : claim[column])).join(",")
   );
   return [csvColumns.join(","), ...rows].join("\n") + "\n";
 }

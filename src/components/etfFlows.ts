@@ -22,9 +22,9 @@ export function etfFlowClaims(claims: readonly CitedClaim[]): EtfFlowClaims {
   const flows = claims.filter((c) => c.metric === "etf_net_flow" && c.asset === "BTC");
   const byDate = (a: CitedClaim, b: CitedClaim) => (a.asOf ?? "").localeCompare(b.asOf ?? "");
   return {
-    daily: flows.filter((c) => c.period === "1d" && c.value !== null).sort(byDate),
+    daily: flows.filter((c) => c.period === "1d" && c.kind === "reading" && c.value !== null).sort(byDate),
     monthToDate: flows.filter((c) => c.period === "month-to-date" && c.value !== null).sort(byDate),
-    scenarios: flows.filter((c) => c.period === "scenario" && c.low !== null && c.high !== null)
+    scenarios: flows.filter((c) => c.kind === "scenario" && c.low !== null && c.high !== null)
   };
 }
 

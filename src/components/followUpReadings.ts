@@ -47,7 +47,7 @@ export function readingLabel(claim: Pick<CitedClaim, "id" | "metric">): string {
 
 /** The undated follow-up figures (as_of empty), grouped into panels that share a unit. */
 export function followUpPanels(claims: readonly CitedClaim[]): FollowUpPanel[] {
-  const followUps = claims.filter((c) => c.period === "undated-follow-up" && c.asOf === null);
+  const followUps = claims.filter((c) => c.sourceId === "marsbit-followup" && c.kind !== "label");
   return PANELS.map(({ metrics, usdBn, ...panel }) => ({
     ...panel,
     claims: followUps.filter((c) => metrics.includes(c.metric)),

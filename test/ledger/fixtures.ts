@@ -13,6 +13,7 @@ const read = (name: string) => readFileSync(`${VALID_DIR}/${name}`, "utf8");
 export function fixtureFiles(overrides: Partial<Record<keyof LedgerFiles, string>> = {}): LedgerFiles {
   return {
     sources: { label: "data/sources.csv", text: overrides.sources ?? read("sources.csv") },
+    copies: { label: "data/copies.csv", text: overrides.copies ?? read("copies.csv") },
     claims: { label: "data/claims.csv", text: overrides.claims ?? read("claims.csv") },
     conflicts: { label: "data/conflicts.csv", text: overrides.conflicts ?? read("conflicts.csv") },
   };
@@ -31,9 +32,11 @@ export function claimRow(fields: Partial<Record<string, string>> = {}): string {
     metric: "high",
     asset: "BTC",
     side: "",
+    kind: "reading",
     value: "71422",
     low: "",
     high: "",
+    label: "",
     unit: "usd",
     as_of: "2026-02-06",
     period: "intraday",

@@ -28,7 +28,7 @@ describe("loadLedger", () => {
     const load = () => loadLedger({ dataDir: `${FIXTURES_DIR}bad-unit` });
     expect(load).toThrow(LedgerError);
     expect(load).toThrow(
-      `test/ledger/fixtures/bad-unit/claims.csv:2:9: unit "usd_bln" is not a known unit; use one of ${UNITS.join(", ")}`,
+      `test/ledger/fixtures/bad-unit/claims.csv:2:11: unit "usd_bln" is not a known unit; use one of ${UNITS.join(", ")} (empty only for a label)`,
     );
   });
 

@@ -3,42 +3,81 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/lib/ledger/errors.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { DEFAULT_SEEDS_DIR } from "../../src/lib/ledger/paths.ts";
-import { findQuoteIssues, normaliseForQuote } from "../../src/lib/ledger/quotes.ts";
+import { checkQuotes, findQuoteIssues, normaliseForQuote, normaliseWithOrigin } from "../../src/lib/ledger/quotes.ts";
 import { validateLedger } from "../../src/lib/ledger/validate.ts";
 import { claimRow, claimsWith, fixtureFiles, FIXTURE_SEEDS_DIR } from "./fixtures.ts";
 
-const QUOTE_FILES = { claimsFile: "data/claims.csv", sourcesFile: "data/sources.csv" };
+const QUOTE_FILES = { claimsFile: "data/claims.csv", copiesFile: "data/copies.csv" };
+const COPIES_HEADER = "id,source_id,file,outlet,author,published,carried_by,start,end,note\n";
+
+/** Quote issues of the fixture ledger with the given claims and copies text. */
+function quoteErrors(files: Parameters<typeof fixtureFiles>[0], seedsDir = FIXTURE_SEEDS_DIR): string[] {
+  const { ledger, issues } = validateLedger(fixtureFiles(files));
+  expect(issues.map(formatIssue)).toEqual([]);
+  return findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir }).map(formatIssue);
+}
 
 describe("normaliseForQuote", () => {
   it("folds typographic quotes, apostrophes, dashes and whitespace", () => {
     expect(normaliseForQuote("Bitcoin’s  “fell”\n— to\t$60,000…")).toBe(`Bitcoin's "fell" - to $60,000...`);
   });
+
+  it("maps every normalised character back to the original text", () => {
+    const raw = "  a’s\n\n b…c ";
+    const { text, origin } = normaliseWithOrigin(raw);
+    expect(text).toBe("a's b...c");
+    expect(origin).toEqual([2, 3, 4, 5, 8, 9, 9, 9, 10]);
+  });
 });
 
-describe("findQuoteIssues", () => {
-  it("accepts quotes that differ from the article only in typography and spacing", () => {
+describe("quotes and the part of the page a source wrote", () => {
+  it("accepts a quote inside the span, whatever its typography and spacing", () => {
     const claims = claimsWith(claimRow({ quote: 'Bitcoin "fell" to an intraday low' }), claimRow({ id: "b", quote: "near $60,000 on Friday - then" }));
-    const { ledger } = validateLedger(fixtureFiles({ claims }));
-    expect(findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir: FIXTURE_SEEDS_DIR })).toEqual([]);
+    expect(quoteErrors({ claims })).toEqual([]);
   });
 
-  it("reports a quote that is not in the article", () => {
-    const { ledger } = validateLedger(fixtureFiles({ claims: claimsWith(claimRow({ quote: "a high near $71,422" })) }));
-    expect(findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir: FIXTURE_SEEDS_DIR }).map(formatIssue)).toEqual([
-      'data/claims.csv:5:16: quote "a high near $71,422" is not in mini-article.txt (source mini); copy a contiguous phrase of the article exactly',
+  it("names the copies whose span holds each quote", () => {
+    const copies = `${COPIES_HEADER}mini,mini,mini-article.txt,Test Outlet,,,,Bitcoin “fell”,then rebounded.,\nmini-2,mini,mini-article.txt,,,,,The 25-delta,options skew hit 20%.,\n`;
+    const { ledger } = validateLedger(fixtureFiles({ copies }));
+    const { issues, copyIdsByClaim } = checkQuotes(ledger, { ...QUOTE_FILES, seedsDir: FIXTURE_SEEDS_DIR });
+    expect(issues).toEqual([]);
+    expect(Object.fromEntries(copyIdsByClaim)).toEqual({ "btc-low": ["mini"], "btc-rr25": ["mini-2"], "btc-skew": ["mini-2"] });
+  });
+
+  it("reports a quote that is on the page but outside the span, with its place in the seed file", () => {
+    expect(quoteErrors({ claims: claimsWith(claimRow({ quote: "a high near $71,422" })) })).toEqual([
+      'data/claims.csv:5:18: quote "a high near $71,422" is at mini-article.txt:4:27, outside the part of the page source mini wrote (copy mini: mini-article.txt:2:1 to 3:76); quote that source\'s own text, or give the row the source that wrote it',
     ]);
   });
 
-  it("reports a source whose article file is missing", () => {
-    const { ledger } = validateLedger(fixtureFiles());
-    expect(findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir: "/nowhere" }).map(formatIssue)).toEqual([
-      'data/sources.csv:2:2: file "mini-article.txt" is not in /nowhere; use the name of the article\'s .txt file there',
+  it("reports a quote that is nowhere in the article", () => {
+    expect(quoteErrors({ claims: claimsWith(claimRow({ quote: "a high near $99,999" })) })).toEqual([
+      'data/claims.csv:5:18: quote "a high near $99,999" is not in mini-article.txt (source mini); copy a contiguous phrase of the article exactly',
+    ]);
+  });
+
+  it("reports a start phrase that is missing or not unique, and an end phrase missing after the start", () => {
+    const copies =
+      COPIES_HEADER +
+      "mini,mini,mini-article.txt,,,,,Bitcoin rose,then rebounded.,\n" +
+      "mini-2,mini,mini-article.txt,,,,,near,then rebounded.,\n" +
+      "mini-3,mini,mini-article.txt,,,,,The 25-delta,then rebounded.,\n";
+    expect(quoteErrors({ copies })).toEqual([
+      'data/copies.csv:2:8: start phrase "Bitcoin rose" is not in mini-article.txt; copy the words that open the piece exactly',
+      'data/copies.csv:3:8: start phrase "near" occurs more than once in mini-article.txt (mini-article.txt:2:35 and mini-article.txt:4:34); lengthen it so it names one place',
+      'data/copies.csv:4:9: end phrase "then rebounded." is not in mini-article.txt after the start phrase (mini-article.txt:3:1); copy the words that close the piece exactly',
+    ]);
+  });
+
+  it("reports a copy whose article file is missing", () => {
+    expect(quoteErrors({}, "/nowhere")).toEqual([
+      'data/copies.csv:2:3: file "mini-article.txt" is not in /nowhere; use the name of the article\'s .txt file there',
     ]);
   });
 });
 
 describe.skipIf(!existsSync(DEFAULT_SEEDS_DIR))("the real ledger's quotes", () => {
-  it(`all occur in their articles under ${DEFAULT_SEEDS_DIR}`, () => {
+  it(`all occur in the part of their article the source wrote, under ${DEFAULT_SEEDS_DIR}`, () => {
     const ledger = loadLedger();
     const issues = findQuoteIssues(ledger, { ...QUOTE_FILES, seedsDir: DEFAULT_SEEDS_DIR });
     expect(issues.map(formatIssue)).toEqual([]);

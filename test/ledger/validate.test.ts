@@ -20,10 +20,13 @@ describe("validateLedger on a valid ledger", () => {
       topic: "options",
       asset: "BTC",
       side: null,
+      kind: "low",
       value: -13,
       low: null,
+      label: null,
       unit: "vol_pts",
-      asOf: "2026-02-06T12:00Z",
+      asOf: "2026-W06",
+      period: "week",
       convention: "rr25",
       tenorDays: 7,
       attributedTo: "Deribit",
@@ -31,8 +34,14 @@ describe("validateLedger on a valid ledger", () => {
       expiry: null,
       line: 3,
       source: { id: "mini", outlet: "Test Outlet", attributedParties: ["Deribit", "CoinGlass"], line: 2 },
+      copyIds: ["mini"],
     });
-    expect(ledger.sources[0]).toMatchObject({ url: "https://example.org/a", published: "2026-02-06" });
+    expect(ledger.sources[0]).toMatchObject({
+      url: "https://example.org/a",
+      published: "2026-02-06",
+      author: null,
+      copies: [{ id: "mini", sourceId: "mini", file: "mini-article.txt", outlet: "Test Outlet", carriedBy: null, start: "Bitcoin “fell”", end: "the options skew hit 20%.", line: 2 }],
+    });
     expect(ledger.conflicts).toEqual([
       {
         id: "btc-skew-readings",
@@ -49,19 +58,19 @@ describe("validateLedger on a valid ledger", () => {
 describe("claim validation messages", () => {
   it("bad number", () => {
     expect(claimErrors(claimsWith(claimRow({ value: "71,422" })))).toEqual([
-      'data/claims.csv:5:6: value "71,422" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, + or %)',
+      'data/claims.csv:5:7: value "71,422" is not a number; write plain digits such as 73100, -13 or 0.09863 (no commas, units, + or %)',
     ]);
   });
 
   it("unknown unit", () => {
     expect(claimErrors(claimsWith(claimRow({ unit: "usd_bln" })))).toEqual([
-      `data/claims.csv:5:9: unit "usd_bln" is not a known unit; use one of ${UNITS.join(", ")}`,
+      `data/claims.csv:5:11: unit "usd_bln" is not a known unit; use one of ${UNITS.join(", ")} (empty only for a label)`,
     ]);
   });
 
   it("unknown source", () => {
     expect(claimErrors(claimsWith(claimRow({ source_id: "reuters" })))).toEqual([
-      'data/claims.csv:5:14: source_id "reuters" is not in data/sources.csv; use one of mini, or add the source there first',
+      'data/claims.csv:5:16: source_id "reuters" is not in data/sources.csv; use one of mini, or add the source there first',
     ]);
   });
 
@@ -72,43 +81,84 @@ describe("claim validation messages", () => {
   });
 
   it("reversed range", () => {
-    expect(claimErrors(claimsWith(claimRow({ value: "", low: "70600", high: "66900" })))).toEqual([
-      "data/claims.csv:5:7: low 70600 is greater than high 66900; swap low and high",
+    expect(claimErrors(claimsWith(claimRow({ kind: "range", value: "", low: "70600", high: "66900" })))).toEqual([
+      "data/claims.csv:5:8: low 70600 is greater than high 66900; swap low and high",
     ]);
   });
 
   it("neither value nor range", () => {
     expect(claimErrors(claimsWith(claimRow({ value: "" })))).toEqual([
-      "data/claims.csv:5:6: value, low and high are all empty; give value, or low and/or high for a range or a bound",
+      "data/claims.csv:5:7: value, low and high are all empty; give value, or low and/or high for a range or a bound",
     ]);
   });
 
   it("unparseable or impossible dates", () => {
-    expect(claimErrors(claimsWith(claimRow({ as_of: "Feb 6" }), claimRow({ id: "b", as_of: "2026-02-30" })))).toEqual([
-      'data/claims.csv:5:10: as_of "Feb 6" is not an ISO date; write 2026-02-05, 2025-10 (month only) or 2026-02-07T11:00+05:30',
-      'data/claims.csv:6:10: as_of "2026-02-30" is not an ISO date; write 2026-02-05, 2025-10 (month only) or 2026-02-07T11:00+05:30',
+    expect(
+      claimErrors(claimsWith(claimRow({ as_of: "Feb 6" }), claimRow({ id: "b", as_of: "2026-02-30" }), claimRow({ id: "c", as_of: "2025-W53" }))),
+    ).toEqual([
+      'data/claims.csv:5:12: as_of "Feb 6" is not an ISO date; write 2026-02-05, 2025-10 (month only), 2026-W06 (ISO week) or 2026-02-07T11:00+05:30, or leave it empty when the source prints no date',
+      'data/claims.csv:6:12: as_of "2026-02-30" is not an ISO date; write 2026-02-05, 2025-10 (month only), 2026-W06 (ISO week) or 2026-02-07T11:00+05:30, or leave it empty when the source prints no date',
+      'data/claims.csv:7:12: as_of "2025-W53" is not an ISO date; write 2026-02-05, 2025-10 (month only), 2026-W06 (ISO week) or 2026-02-07T11:00+05:30, or leave it empty when the source prints no date',
     ]);
   });
 
-  it("empty as_of outside undated follow-up, and the reverse", () => {
+  it("accepts an empty as_of with any period, ISO weeks, and week 53 where a year has one", () => {
     expect(
-      claimErrors(claimsWith(claimRow({ as_of: "" }), claimRow({ id: "b", period: "undated-follow-up" }))),
-    ).toEqual([
-      "data/claims.csv:5:10: as_of is empty; give the ISO date the figure was true, or set period to undated-follow-up for an undated follow-up figure",
-      "data/claims.csv:6:10: as_of is set but period is undated-follow-up; clear as_of or choose another period",
+      claimErrors(
+        claimsWith(
+          claimRow({ as_of: "" }),
+          claimRow({ id: "b", as_of: "", period: "" }),
+          claimRow({ id: "c", as_of: "2026-W06", period: "7d-sma" }),
+          claimRow({ id: "d", as_of: "2020-W53", period: "week" }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a week period needs an ISO week", () => {
+    expect(claimErrors(claimsWith(claimRow({ as_of: "2026-02-06", period: "week" })))).toEqual([
+      'data/claims.csv:5:12: period is week but as_of "2026-02-06" is not an ISO week; write e.g. 2026-W06, or choose another period',
     ]);
-    expect(claimErrors(claimsWith(claimRow({ as_of: "", period: "undated-follow-up" })))).toEqual([]);
+  });
+
+  it("numbers that do not fit the kind", () => {
+    expect(
+      claimErrors(
+        claimsWith(
+          claimRow({ kind: "bound", value: "", low: "1", high: "2" }),
+          claimRow({ id: "b", kind: "range", value: "", low: "1" }),
+          claimRow({ id: "c", kind: "low", value: "", high: "2" }),
+          claimRow({ id: "d", kind: "guess" }),
+          claimRow({ id: "e", kind: "scenario", value: "", high: "2" }),
+        ),
+      ),
+    ).toEqual([
+      "data/claims.csv:5:8: the numbers do not fit kind bound; give only low (more than) or only high (less than), and no value",
+      "data/claims.csv:6:8: the numbers do not fit kind range; give low and high, and no value",
+      "data/claims.csv:7:7: the numbers do not fit kind low; give the lowest value in value only",
+      'data/claims.csv:8:6: kind "guess" is not a known reading kind; use one of reading, low, high, bound, range, reference, scenario, label',
+    ]);
+  });
+
+  it("a qualitative label has words, no number and no unit", () => {
+    expect(claimErrors(claimsWith(claimRow({ kind: "label", value: "", unit: "", label: "extremely bearish" })))).toEqual([]);
+    expect(claimErrors(claimsWith(claimRow({ kind: "label", label: "" }), claimRow({ id: "b", label: "inverted" })))).toEqual([
+      "data/claims.csv:5:7: kind is label but a number is given; clear value, low and high, or choose another kind",
+      "data/claims.csv:5:10: label is empty but kind is label; write the reading's words as printed, e.g. extremely bearish",
+      "data/claims.csv:5:11: kind is label but unit is set; clear unit (a label has no number)",
+      "data/claims.csv:6:10: label is set but kind is reading; clear label, or set kind to label for a reading in words",
+    ]);
   });
 
   it("skew reading without a convention", () => {
     expect(claimErrors(claimsWith(claimRow({ topic: "options", metric: "options_skew", unit: "pct" })))).toEqual([
-      'data/claims.csv:5:12: convention is empty but metric "options_skew" is a skew reading; use rr25 or put_minus_call',
+      'data/claims.csv:5:14: convention is empty but metric "options_skew" is a skew reading; use rr25 or put_minus_call',
     ]);
   });
 
   it("attribution to a party the source does not list", () => {
     expect(claimErrors(claimsWith(claimRow({ attributed_to: "Glassnode" })))).toEqual([
-      'data/claims.csv:5:15: attributed_to "Glassnode" is not among the attributed_parties of source "mini" in data/sources.csv; add it there or fix the spelling',
+      'data/claims.csv:5:17: attributed_to "Glassnode" is not among the attributed_parties of source "mini" in data/sources.csv; add it there or fix the spelling',
     ]);
   });
 
@@ -122,17 +172,17 @@ describe("claim validation messages", () => {
     );
     expect(errors.map((error) => error.split(": ")[0])).toEqual([
       "data/claims.csv:5:2",
-      "data/claims.csv:5:9",
-      "data/claims.csv:6:6",
+      "data/claims.csv:5:11",
+      "data/claims.csv:6:7",
       "data/claims.csv:7:5",
-      "data/claims.csv:7:16",
+      "data/claims.csv:7:18",
     ]);
     expect(errors[0]).toMatch(/^data\/claims.csv:5:2: topic "prices" is not a known topic; use one of price, /);
     expect(errors[3]).toBe(
       'data/claims.csv:7:5: side "longs" is not a known side; use one of long, short, or leave it empty',
     );
     expect(errors[4]).toBe(
-      "data/claims.csv:7:16: quote is empty; copy the shortest phrase of the article that shows the figure",
+      "data/claims.csv:7:18: quote is empty; copy the shortest phrase of the article that shows the figure",
     );
   });
 });
@@ -140,16 +190,32 @@ describe("claim validation messages", () => {
 describe("source and conflict validation messages", () => {
   it("reports bad source rows", () => {
     const sources =
-      "id,file,outlet,headline,published,url,attributed_parties,note\n" +
-      "mini,mini-article.txt,Test Outlet,Headline,,,Deribit; CoinGlass,\n" +
-      "Other Source,article.pdf,,Headline,,ftp://x,CoinGlass;,\n";
-    const { issues } = validateLedger(fixtureFiles({ sources }));
+      "id,outlet,author,headline,published,url,attributed_parties,note\n" +
+      "mini,Test Outlet,,Headline,,,Deribit; CoinGlass,\n" +
+      "Other Source,,,,,ftp://x,CoinGlass;,\n" +
+      "uncopied,,,Headline,,,,\n";
+    const { issues, ledger } = validateLedger(fixtureFiles({ sources }));
     expect(issues.map(formatIssue)).toEqual([
       'data/sources.csv:3:1: id "Other Source" is not a slug; use lowercase letters, digits and hyphens, e.g. framework-translation',
-      'data/sources.csv:3:2: file "article.pdf" is not a seed article file name; use the .txt name under ../shared/seeds, e.g. 000_dfdfa337dd763d04.txt',
-      'data/sources.csv:3:3: outlet is empty; name the outlet as printed, or write "Unnamed outlet" and say why in note',
+      "data/sources.csv:3:4: headline is empty; copy the headline as printed",
       'data/sources.csv:3:6: url "ftp://x" is not an http(s) URL; copy it from the article, or leave it empty',
       'data/sources.csv:3:7: attributed_parties has an empty item; separate items with "; " and no trailing separator',
+      'data/sources.csv:4:1: source "uncopied" has no copy in data/copies.csv; add a row for each place the piece is printed',
+    ]);
+    expect(ledger.sources.find((source) => source.id === "uncopied")?.outlet).toBe("an unnamed outlet");
+  });
+
+  it("reports bad copy rows", () => {
+    const copies =
+      "id,source_id,file,outlet,author,published,carried_by,start,end,note\n" +
+      "mini,mini,mini-article.txt,,,,,Bitcoin,20%.,\n" +
+      "elsewhere,reuters,article.pdf,,,,,,,\n";
+    const { issues } = validateLedger(fixtureFiles({ copies }));
+    expect(issues.map(formatIssue)).toEqual([
+      'data/copies.csv:3:2: source_id "reuters" is not in data/sources.csv; use one of mini, or add the source there first',
+      'data/copies.csv:3:3: file "article.pdf" is not a seed article file name; use the .txt name under ../shared/seeds, e.g. 000_dfdfa337dd763d04.txt',
+      "data/copies.csv:3:8: start is empty; copy the words that open the part of the page this piece wrote",
+      "data/copies.csv:3:9: end is empty; copy the words that close the part of the page this piece wrote",
     ]);
   });
 

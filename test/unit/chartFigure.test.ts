@@ -5,6 +5,7 @@ import { testClaim } from "../support/claims.ts";
 const claim = testClaim({
   id: "btc-low",
   metric: "low",
+  kind: "low",
   value: 60000,
   asOf: "2026-02-06",
   period: "intraday",
@@ -15,8 +16,8 @@ const claim = testClaim({
 describe("claimsCsv", () => {
   test("writes one row per claim with the outlet and a quoted, escaped quote", () => {
     expect(claimsCsv([claim]).split("\n")).toEqual([
-      "id,metric,asset,side,value,low,high,unit,asOf,period,attributedTo,outlet,quote",
-      'btc-low,low,BTC,,60000,,,usd,2026-02-06,intraday,CoinGlass,Outlet A,"a low ""near"" $60,000, then"',
+      "id,metric,asset,side,kind,value,low,high,label,unit,asOf,period,attributedTo,outlet,quote",
+      'btc-low,low,BTC,,low,60000,,,,usd,2026-02-06,intraday,CoinGlass,Outlet A,"a low ""near"" $60,000, then"',
       ""
     ]);
   });

@@ -3,29 +3,31 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LedgerError, sortIssues, type LedgerIssue } from "./errors.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, displayPath } from "./paths.ts";
-import { findQuoteIssues } from "./quotes.ts";
+import { checkQuotes } from "./quotes.ts";
 import type { Ledger } from "./types.ts";
 import { validateLedger, type LedgerFile, type LedgerFiles } from "./validate.ts";
-import { CLAIM_COLUMNS, CONFLICT_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
+import { CLAIM_COLUMNS, CONFLICT_COLUMNS, COPY_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
 
 export { LedgerError } from "./errors.ts";
 export type { Conflict } from "./types.ts";
 
 export interface LoadOptions {
-  /** Folder holding claims.csv, sources.csv and conflicts.csv; defaults to data/ in the project. */
+  /** Folder holding sources.csv, copies.csv, claims.csv and conflicts.csv; defaults to data/ in the project. */
   dataDir?: string;
-}
-
-/** The validated ledger. Throws LedgerError listing every problem, one per line. */
-export function loadLedger({ dataDir = DEFAULT_DATA_DIR }: LoadOptions = {}): Ledger {
-  const { ledger, issues } = validateLedger(readLedgerFiles(dataDir));
-  if (issues.length > 0) throw new LedgerError(issues);
-  return ledger;
-}
-
-export interface CheckOptions extends LoadOptions {
   /** Folder of the source articles; defaults to ../shared/seeds beside the project. */
   seedsDir?: string;
+}
+
+/**
+ * The validated ledger. Throws LedgerError listing every problem, one per line. When the
+ * articles are present, each claim's copyIds names the copies whose span holds its quote.
+ */
+export function loadLedger({ dataDir = DEFAULT_DATA_DIR, seedsDir = DEFAULT_SEEDS_DIR }: LoadOptions = {}): Ledger {
+  const files = readLedgerFiles(dataDir);
+  const { ledger, issues } = validateLedger(files);
+  if (issues.length > 0) throw new LedgerError(issues);
+  if (existsSync(seedsDir)) withQuotedCopies(ledger, checkQuotes(ledger, quoteFiles(files, seedsDir)).copyIdsByClaim);
+  return ledger;
 }
 
 export interface CheckResult {
@@ -36,18 +38,26 @@ export interface CheckResult {
 }
 
 /** Validate the ledger and, when the articles are present, verify every quote against them. */
-export function checkLedger({ dataDir = DEFAULT_DATA_DIR, seedsDir = DEFAULT_SEEDS_DIR }: CheckOptions = {}): CheckResult {
+export function checkLedger({ dataDir = DEFAULT_DATA_DIR, seedsDir = DEFAULT_SEEDS_DIR }: LoadOptions = {}): CheckResult {
   const files = readLedgerFiles(dataDir);
   const { ledger, issues } = validateLedger(files);
   const quotesChecked = existsSync(seedsDir);
-  const quoteIssues = quotesChecked
-    ? findQuoteIssues(ledger, { claimsFile: files.claims.label, sourcesFile: files.sources.label, seedsDir })
-    : [];
-  const fileOrder = [files.sources.label, files.claims.label, files.conflicts.label];
-  return { ledger, issues: sortIssues([...issues, ...quoteIssues], fileOrder), quotesChecked };
+  const quotes = quotesChecked ? checkQuotes(ledger, quoteFiles(files, seedsDir)) : null;
+  if (quotes) withQuotedCopies(ledger, quotes.copyIdsByClaim);
+  const fileOrder = [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label];
+  return { ledger, issues: sortIssues([...issues, ...(quotes?.issues ?? [])], fileOrder), quotesChecked };
 }
 
-/** Read the three files; a missing one stops here with its own issue. */
+function quoteFiles(files: LedgerFiles, seedsDir: string) {
+  return { claimsFile: files.claims.label, copiesFile: files.copies.label, seedsDir };
+}
+
+/** Narrow each claim's copies to those that print its quote. */
+function withQuotedCopies(ledger: Ledger, copyIdsByClaim: ReadonlyMap<string, string[]>): void {
+  for (const claim of ledger.claims) claim.copyIds = copyIdsByClaim.get(claim.id) ?? claim.copyIds;
+}
+
+/** Read the four files; a missing one stops here with its own issue. */
 function readLedgerFiles(dataDir: string): LedgerFiles {
   const missing: LedgerIssue[] = [];
   const read = (name: string, columns: readonly string[]): LedgerFile => {
@@ -59,6 +69,7 @@ function readLedgerFiles(dataDir: string): LedgerFiles {
   };
   const files = {
     sources: read("sources.csv", SOURCE_COLUMNS),
+    copies: read("copies.csv", COPY_COLUMNS),
     claims: read("claims.csv", CLAIM_COLUMNS),
     conflicts: read("conflicts.csv", CONFLICT_COLUMNS),
   };

@@ -1,56 +1,179 @@
-// Check that every claim's quote occurs in its source article.
+// Check that every claim's quote occurs in the part of a seed page its source wrote.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { LedgerIssue } from "./errors.ts";
-import type { Ledger } from "./types.ts";
-import { CLAIM_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
+import type { Ledger, SourceCopy } from "./types.ts";
+import { CLAIM_COLUMNS, COPY_COLUMNS } from "./vocabulary.ts";
+
+const FOLDS: [RegExp, string][] = [
+  [/[\u2018\u2019\u201A\u201B\u2032]/, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033]/, '"'],
+  [/[\u2010-\u2015\u2212]/, "-"],
+  [/\u2026/, "..."],
+];
+
+/** Text normalised for matching, with the offset in the original text of each character. */
+export interface NormalisedText {
+  text: string;
+  origin: number[];
+}
 
 /**
- * Normalise text for quote matching: typographic quotes, apostrophes and dashes
- * become ASCII, the ellipsis becomes "...", and runs of whitespace one space.
+ * Normalise text for quote matching: typographic quotes, apostrophes and dashes become
+ * ASCII, the ellipsis becomes "...", and runs of whitespace one space; leading and
+ * trailing whitespace is dropped. `origin` maps each output character back to the input.
  */
+export function normaliseWithOrigin(raw: string): NormalisedText {
+  let text = "";
+  const origin: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i] as string;
+    if (/\s/.test(char)) {
+      if (text !== "" && !text.endsWith(" ")) {
+        text += " ";
+        origin.push(i);
+      }
+      continue;
+    }
+    const folded = FOLDS.find(([pattern]) => pattern.test(char))?.[1] ?? char;
+    text += folded;
+    for (let k = 0; k < folded.length; k++) origin.push(i);
+  }
+  if (text.endsWith(" ")) {
+    text = text.slice(0, -1);
+    origin.pop();
+  }
+  return { text, origin };
+}
+
 export function normaliseForQuote(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\u2026/g, "...")
-    .replace(/\s+/g, " ")
-    .trim();
+  return normaliseWithOrigin(text).text;
+}
+
+/** A seed file, normalised, able to say where an offset sits as file:line:column. */
+class SeedText {
+  readonly normalised: NormalisedText;
+  private readonly lineStarts: number[];
+
+  constructor(readonly file: string, raw: string) {
+    this.normalised = normaliseWithOrigin(raw);
+    this.lineStarts = [0];
+    for (let i = 0; i < raw.length; i++) if (raw[i] === "\n") this.lineStarts.push(i + 1);
+  }
+
+  /** "004_x.txt:101:12" for an offset in the normalised text. */
+  where(offset: number): string {
+    const raw = this.normalised.origin[Math.min(offset, this.normalised.origin.length - 1)] ?? 0;
+    let line = 0;
+    while (line + 1 < this.lineStarts.length && (this.lineStarts[line + 1] as number) <= raw) line++;
+    return `${this.file}:${line + 1}:${raw - (this.lineStarts[line] as number) + 1}`;
+  }
+}
+
+interface CopySpan {
+  copy: SourceCopy;
+  seed: SeedText;
+  /** Normalised offsets: the span is text.slice(from, to). */
+  from: number;
+  to: number;
 }
 
 export interface QuoteCheckFiles {
   claimsFile: string;
-  sourcesFile: string;
+  copiesFile: string;
   seedsDir: string;
 }
 
-/** Issues for quotes missing from their article and for article files that do not exist. */
-export function findQuoteIssues(ledger: Ledger, { claimsFile, sourcesFile, seedsDir }: QuoteCheckFiles): LedgerIssue[] {
+export interface QuoteCheck {
+  issues: LedgerIssue[];
+  /** For each claim id, the copies whose span holds its quote. */
+  copyIdsByClaim: Map<string, string[]>;
+}
+
+/**
+ * Find each copy's span from its start and end phrases, then each claim's quote in the spans of
+ * its source's copies. A quote found only outside every span (a related-reads list, a host
+ * page's boilerplate) is reported with its position in the seed file.
+ */
+export function checkQuotes(ledger: Ledger, { claimsFile, copiesFile, seedsDir }: QuoteCheckFiles): QuoteCheck {
   const issues: LedgerIssue[] = [];
-  const articles = new Map<string, string>();
-  for (const source of ledger.sources) {
-    const file = path.join(seedsDir, source.file);
-    if (existsSync(file)) {
-      articles.set(source.id, normaliseForQuote(readFileSync(file, "utf8")));
-    } else {
-      issues.push({
-        file: sourcesFile,
-        line: source.line,
-        column: SOURCE_COLUMNS.indexOf("file") + 1,
-        message: `file "${source.file}" is not in ${seedsDir}; use the name of the article's .txt file there`,
-      });
+  const copyIssue = (copy: SourceCopy, column: (typeof COPY_COLUMNS)[number], message: string) =>
+    issues.push({ file: copiesFile, line: copy.line, column: COPY_COLUMNS.indexOf(column) + 1, message });
+
+  const seeds = new Map<string, SeedText | null>();
+  const seedOf = (file: string): SeedText | null => {
+    if (!seeds.has(file)) {
+      const full = path.join(seedsDir, file);
+      seeds.set(file, existsSync(full) ? new SeedText(file, readFileSync(full, "utf8")) : null);
     }
+    return seeds.get(file) ?? null;
+  };
+
+  const spansBySource = new Map<string, CopySpan[]>();
+  for (const source of ledger.sources) {
+    const spans: CopySpan[] = [];
+    for (const copy of source.copies) {
+      const seed = seedOf(copy.file);
+      if (!seed) {
+        copyIssue(copy, "file", `file "${copy.file}" is not in ${seedsDir}; use the name of the article's .txt file there`);
+        continue;
+      }
+      const span = locateSpan(copy, seed, copyIssue);
+      if (span) spans.push(span);
+    }
+    spansBySource.set(source.id, spans);
   }
+
+  const copyIdsByClaim = new Map<string, string[]>();
   for (const claim of ledger.claims) {
-    const article = articles.get(claim.sourceId);
-    if (article === undefined || article.includes(normaliseForQuote(claim.quote))) continue;
-    issues.push({
-      file: claimsFile,
-      line: claim.line,
-      column: CLAIM_COLUMNS.indexOf("quote") + 1,
-      message: `quote "${claim.quote}" is not in ${claim.source.file} (source ${claim.sourceId}); copy a contiguous phrase of the article exactly`,
-    });
+    const spans = spansBySource.get(claim.sourceId) ?? [];
+    // A copy whose file or span is broken is reported above; its claims are not checked twice.
+    if (spans.length < claim.source.copies.length) continue;
+    const quote = normaliseForQuote(claim.quote);
+    const holding = spans.filter(({ seed, from, to }) => seed.normalised.text.slice(from, to).includes(quote));
+    if (holding.length > 0) {
+      copyIdsByClaim.set(claim.id, holding.map(({ copy }) => copy.id));
+      continue;
+    }
+    const files = [...new Set(spans.map(({ seed }) => seed))];
+    const outside = files.find((seed) => seed.normalised.text.includes(quote));
+    const message = outside
+      ? `quote "${claim.quote}" is at ${outside.where(outside.normalised.text.indexOf(quote))}, outside the part of the page source ${claim.sourceId} wrote (${spans
+          .map(({ copy, seed, from, to }) => `copy ${copy.id}: ${seed.where(from)} to ${seed.where(to - 1).split(":").slice(1).join(":")}`)
+          .join("; ")}); quote that source's own text, or give the row the source that wrote it`
+      : `quote "${claim.quote}" is not in ${files.map((seed) => seed.file).join(" or ")} (source ${claim.sourceId}); copy a contiguous phrase of the article exactly`;
+    issues.push({ file: claimsFile, line: claim.line, column: CLAIM_COLUMNS.indexOf("quote") + 1, message });
   }
-  return issues;
+  return { issues, copyIdsByClaim };
+}
+
+function locateSpan(
+  copy: SourceCopy,
+  seed: SeedText,
+  report: (copy: SourceCopy, column: "start" | "end", message: string) => void,
+): CopySpan | null {
+  const text = seed.normalised.text;
+  const start = normaliseForQuote(copy.start);
+  const end = normaliseForQuote(copy.end);
+  const from = text.indexOf(start);
+  if (from < 0) {
+    report(copy, "start", `start phrase "${copy.start}" is not in ${seed.file}; copy the words that open the piece exactly`);
+    return null;
+  }
+  const again = text.indexOf(start, from + 1);
+  if (again >= 0) {
+    report(copy, "start", `start phrase "${copy.start}" occurs more than once in ${seed.file} (${seed.where(from)} and ${seed.where(again)}); lengthen it so it names one place`);
+    return null;
+  }
+  const endAt = text.indexOf(end, from);
+  if (endAt < 0) {
+    report(copy, "end", `end phrase "${copy.end}" is not in ${seed.file} after the start phrase (${seed.where(from)}); copy the words that close the piece exactly`);
+    return null;
+  }
+  return { copy, seed, from, to: endAt + end.length };
+}
+
+/** Issues for quotes outside their source's spans, and for copies whose file or phrases are missing. */
+export function findQuoteIssues(ledger: Ledger, files: QuoteCheckFiles): LedgerIssue[] {
+  return checkQuotes(ledger, files).issues;
 }

@@ -1,15 +1,15 @@
 // zod schemas for one CSV row of each ledger file. Every message says what is
 // wrong and how to fix it; the caller adds file:line:column from the issue path.
 import { z } from "zod";
-import type { Claim, Conflict, Source } from "./types.ts";
+import type { Claim, Conflict, Source, SourceCopy } from "./types.ts";
 import {
   CONFLICT_KINDS,
   LIST_SEPARATOR,
   PERIODS,
+  READING_KINDS,
   SIDES,
   SKEW_CONVENTIONS,
   TOPICS,
-  UNDATED_PERIOD,
   UNITS,
   isSkewMetric,
 } from "./vocabulary.ts";
@@ -33,10 +33,29 @@ export function isIsoDate(text: string, { allowMonth = false } = {}): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** as_of: an ISO date, ISO month, or ISO date-time with a zone. */
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** An ISO 8601 week such as 2026-W06 (Monday 2026-02-02 to Sunday 2026-02-08). */
+export function isIsoWeek(text: string): boolean {
+  const match = WEEK.exec(text);
+  if (!match) return false;
+  const [year, week] = [Number(match[1]), Number(match[2])];
+  // A year has 53 ISO weeks when Dec 28 falls in week 53.
+  return week >= 1 && week <= isoWeeksInYear(year);
+}
+
+/** 53 when the year starts on a Thursday, or on a Wednesday in a leap year; else 52. */
+function isoWeeksInYear(year: number): number {
+  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
+  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+}
+
+/** as_of: an ISO date, ISO month, ISO week, or ISO date-time with a zone. */
 export function isAsOf(text: string): boolean {
   const dateTime = DATE_TIME.exec(text);
-  return dateTime ? isIsoDate(dateTime[1] ?? "") : isIsoDate(text, { allowMonth: true });
+  if (dateTime) return isIsoDate(dateTime[1] ?? "");
+  return isIsoWeek(text) || isIsoDate(text, { allowMonth: true });
 }
 
 /** Split a "; "-separated cell; an empty cell is an empty list. */
@@ -88,6 +107,42 @@ const list = (column: string) =>
     })
     .transform(splitList);
 
+interface ShapeFields {
+  kind: (typeof READING_KINDS)[number];
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  label: string | null;
+  unit: string | null;
+}
+
+/** The number (or words) a row gives must fit its kind; see READING_KINDS. */
+function checkShape(row: ShapeFields, fail: (column: string, message: string) => void): void {
+  const { kind, value, low, high, label } = row;
+  if (low !== null && high !== null && low > high) fail("low", `low ${low} is greater than high ${high}; swap low and high`);
+  if (kind === "label") {
+    if (label === null) fail("label", "label is empty but kind is label; write the reading's words as printed, e.g. extremely bearish");
+    if (value !== null || low !== null || high !== null) fail("value", "kind is label but a number is given; clear value, low and high, or choose another kind");
+    if (row.unit !== null) fail("unit", "kind is label but unit is set; clear unit (a label has no number)");
+    return;
+  }
+  if (label !== null) fail("label", `label is set but kind is ${kind}; clear label, or set kind to label for a reading in words`);
+  if (row.unit === null) fail("unit", `unit is empty; use one of ${UNITS.join(", ")}`);
+  if (value === null && low === null && high === null) {
+    fail("value", "value, low and high are all empty; give value, or low and/or high for a range or a bound");
+    return;
+  }
+  const needs: Partial<Record<typeof kind, [boolean, string]>> = {
+    reading: [value !== null && low === null && high === null, "give value only (use kind bound or range for low/high)"],
+    low: [value !== null && low === null && high === null, "give the lowest value in value only"],
+    high: [value !== null && low === null && high === null, "give the highest value in value only"],
+    bound: [value === null && (low === null) !== (high === null), "give only low (more than) or only high (less than), and no value"],
+    range: [value === null && low !== null && high !== null, "give low and high, and no value"],
+  };
+  const [ok, fix] = needs[kind] ?? [true, ""];
+  if (!ok) fail(kind === "bound" || kind === "range" ? "low" : "value", `the numbers do not fit kind ${kind}; ${fix}`);
+}
+
 /** What a claim row needs to know about the sources file. */
 export interface ClaimContext {
   sourcesFile: string;
@@ -108,18 +163,24 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
         error: (issue) => `asset "${input(issue)}" is not an upper-case ticker; use e.g. BTC, ETH, SP500, or leave it empty`,
       }),
       side: optionalOneOf("side", SIDES, "side"),
+      kind: oneOf("kind", READING_KINDS, "reading kind"),
       value: optionalNumber("value"),
       low: optionalNumber("low"),
       high: optionalNumber("high"),
-      unit: oneOf("unit", UNITS, "unit"),
+      label: optional,
+      unit: z
+        .enum(["", ...UNITS], {
+          error: (issue) => `unit "${input(issue)}" is not a known unit; use one of ${UNITS.join(", ")} (empty only for a label)`,
+        })
+        .transform((v) => (v === "" ? null : v)),
       as_of: z
         .string()
         .refine((v) => v === "" || isAsOf(v), {
           error: (issue) =>
-            `as_of "${input(issue)}" is not an ISO date; write 2026-02-05, 2025-10 (month only) or 2026-02-07T11:00+05:30`,
+            `as_of "${input(issue)}" is not an ISO date; write 2026-02-05, 2025-10 (month only), 2026-W06 (ISO week) or 2026-02-07T11:00+05:30, or leave it empty when the source prints no date`,
         })
         .transform((v) => (v === "" ? null : v)),
-      period: oneOf("period", PERIODS, "period"),
+      period: optionalOneOf("period", PERIODS, "period"),
       convention: optionalOneOf("convention", SKEW_CONVENTIONS, "skew convention"),
       tenor_days: z
         .string()
@@ -143,17 +204,9 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
     })
     .superRefine((row, ctx) => {
       const fail = (column: string, message: string) => ctx.addIssue({ code: "custom", path: [column], message });
-      if (row.value === null && row.low === null && row.high === null) {
-        fail("value", "value, low and high are all empty; give value, or low and/or high for a range or a bound");
-      }
-      if (row.low !== null && row.high !== null && row.low > row.high) {
-        fail("low", `low ${row.low} is greater than high ${row.high}; swap low and high`);
-      }
-      if (row.as_of === null && row.period !== UNDATED_PERIOD) {
-        fail("as_of", `as_of is empty; give the ISO date the figure was true, or set period to ${UNDATED_PERIOD} for an undated follow-up figure`);
-      }
-      if (row.as_of !== null && row.period === UNDATED_PERIOD) {
-        fail("as_of", `as_of is set but period is ${UNDATED_PERIOD}; clear as_of or choose another period`);
+      checkShape(row, fail);
+      if (row.period === "week" && (row.as_of === null || !WEEK.test(row.as_of))) {
+        fail("as_of", `period is week but as_of "${row.as_of ?? ""}" is not an ISO week; write e.g. 2026-W06, or choose another period`);
       }
       if (isSkewMetric(row.metric) && row.convention === null) {
         fail("convention", `convention is empty but metric "${row.metric}" is a skew reading; use ${SKEW_CONVENTIONS.join(" or ")}`);
@@ -176,10 +229,12 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
         metric: row.metric,
         asset: row.asset,
         side: row.side,
+        kind: row.kind,
         value: row.value,
         low: row.low,
         high: row.high,
-        unit: row.unit,
+        label: row.label,
+        unit: row.unit ?? "",
         asOf: row.as_of,
         period: row.period,
         convention: row.convention,
@@ -196,11 +251,8 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
 export const sourceRowSchema = z
   .object({
     id: slug("id", "framework-translation"),
-    file: z.string().regex(/^[\w.-]+\.txt$/, {
-      error: (issue) =>
-        `file "${input(issue)}" is not a seed article file name; use the .txt name under ../shared/seeds, e.g. 000_dfdfa337dd763d04.txt`,
-    }),
-    outlet: required("outlet", 'name the outlet as printed, or write "Unnamed outlet" and say why in note'),
+    outlet: optional,
+    author: optional,
     headline: required("headline", "copy the headline as printed"),
     published: optional,
     url: optional.refine((v) => v === null || /^https?:\/\/\S+$/.test(v), {
@@ -210,10 +262,10 @@ export const sourceRowSchema = z
     note: optional,
   })
   .transform(
-    (row): Omit<Source, "line"> => ({
+    (row): Omit<Source, "line" | "copies"> => ({
       id: row.id,
-      file: row.file,
-      outlet: row.outlet,
+      outlet: row.outlet ?? UNNAMED_OUTLET,
+      author: row.author,
       headline: row.headline,
       published: row.published ?? "",
       url: row.url,
@@ -221,6 +273,44 @@ export const sourceRowSchema = z
       note: row.note,
     }),
   );
+
+/** How a source with no printed outlet is named to readers. */
+export const UNNAMED_OUTLET = "an unnamed outlet";
+
+export function copyRowSchema({ sourcesFile, sourceIds }: { sourcesFile: string; sourceIds: ReadonlySet<string> }) {
+  return z
+    .object({
+      id: slug("id", "rally-71k-mendoza"),
+      source_id: z.string().refine((v) => sourceIds.has(v), {
+        error: (issue) =>
+          `source_id "${input(issue)}" is not in ${sourcesFile}; use one of ${[...sourceIds].join(", ")}, or add the source there first`,
+      }),
+      file: z.string().regex(/^[\w.-]+\.txt$/, {
+        error: (issue) =>
+          `file "${input(issue)}" is not a seed article file name; use the .txt name under ../shared/seeds, e.g. 000_dfdfa337dd763d04.txt`,
+      }),
+      outlet: optional,
+      author: optional,
+      published: optional,
+      carried_by: optional,
+      start: required("start", "copy the words that open the part of the page this piece wrote"),
+      end: required("end", "copy the words that close the part of the page this piece wrote"),
+      note: optional,
+    })
+    .transform(
+      (row): Omit<SourceCopy, "line"> => ({
+        id: row.id,
+        sourceId: row.source_id,
+        file: row.file,
+        outlet: row.outlet,
+        author: row.author,
+        published: row.published,
+        carriedBy: row.carried_by,
+        start: row.start,
+        end: row.end,
+      }),
+    );
+}
 
 export function conflictRowSchema({ claimsFile, claimIds }: { claimsFile: string; claimIds: ReadonlySet<string> }) {
   return z

@@ -2,9 +2,9 @@
 import type { z } from "zod";
 import { parseCsv, type CsvRecord } from "./csv.ts";
 import { sortIssues, type LedgerIssue } from "./errors.ts";
-import { claimRowSchema, conflictRowSchema, sourceRowSchema, splitList } from "./schema.ts";
-import type { CitedClaim, Claim, Conflict, Ledger, Source } from "./types.ts";
-import { CLAIM_COLUMNS, CONFLICT_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
+import { claimRowSchema, conflictRowSchema, copyRowSchema, sourceRowSchema, splitList } from "./schema.ts";
+import type { CitedClaim, Claim, Conflict, Ledger, Source, SourceCopy } from "./types.ts";
+import { CLAIM_COLUMNS, CONFLICT_COLUMNS, COPY_COLUMNS, SOURCE_COLUMNS } from "./vocabulary.ts";
 
 export interface LedgerFile {
   /** Path shown in messages, e.g. data/claims.csv. */
@@ -14,22 +14,29 @@ export interface LedgerFile {
 
 export interface LedgerFiles {
   sources: LedgerFile;
+  copies: LedgerFile;
   claims: LedgerFile;
   conflicts: LedgerFile;
 }
 
 export interface ValidationResult {
   ledger: Ledger;
-  /** Sorted by file (sources, claims, conflicts), then line and column. */
+  /** Sorted by file (sources, copies, claims, conflicts), then line and column. */
   issues: LedgerIssue[];
 }
 
 export function validateLedger(files: LedgerFiles): ValidationResult {
-  const sources = parseFile<Source, (typeof SOURCE_COLUMNS)[number]>(files.sources, SOURCE_COLUMNS, sourceRowSchema);
-  // Rows with a bad field still register their id and parties, so claims that
+  type SourceRow = Omit<Source, "copies">;
+  const sources = parseFile<SourceRow, (typeof SOURCE_COLUMNS)[number]>(files.sources, SOURCE_COLUMNS, sourceRowSchema);
+  // Rows with a bad field still register their id and parties, so rows that
   // cite them are not reported twice.
   const attributedPartiesBySource = new Map(
     sources.records.map(({ fields }) => [fields.id, splitList(fields.attributed_parties)]),
+  );
+  const copies = parseFile<SourceCopy, (typeof COPY_COLUMNS)[number]>(
+    files.copies,
+    COPY_COLUMNS,
+    copyRowSchema({ sourcesFile: files.sources.label, sourceIds: new Set(attributedPartiesBySource.keys()) }),
   );
   const claims = parseFile<Claim, (typeof CLAIM_COLUMNS)[number]>(
     files.claims,
@@ -43,16 +50,31 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
     conflictRowSchema({ claimsFile: files.claims.label, claimIds }),
   );
 
+  const copyIssues: LedgerIssue[] = [];
+  const sourceValues = sources.values.map((source): Source => {
+    const own = copies.values.filter((copy) => copy.sourceId === source.id);
+    const named = copies.records.some(({ fields }) => fields.source_id === source.id);
+    if (!named) {
+      copyIssues.push({
+        file: files.sources.label,
+        line: source.line,
+        column: 1,
+        message: `source "${source.id}" has no copy in ${files.copies.label}; add a row for each place the piece is printed`,
+      });
+    }
+    return { ...source, copies: own };
+  });
+
   // A claim whose source row is invalid is left out; the source's issue is reported.
-  const sourceById = new Map(sources.values.map((source) => [source.id, source]));
+  const sourceById = new Map(sourceValues.map((source) => [source.id, source]));
   const citedClaims = claims.values.flatMap((claim): CitedClaim[] => {
     const source = sourceById.get(claim.sourceId);
-    return source ? [{ ...claim, source }] : [];
+    return source ? [{ ...claim, source, copyIds: source.copies.map((copy) => copy.id) }] : [];
   });
 
   return {
-    ledger: { sources: sources.values, claims: citedClaims, conflicts: conflicts.values },
-    issues: [...sources.issues, ...claims.issues, ...conflicts.issues],
+    ledger: { sources: sourceValues, claims: citedClaims, conflicts: conflicts.values },
+    issues: [...sortIssues([...sources.issues, ...copyIssues]), ...copies.issues, ...claims.issues, ...conflicts.issues],
   };
 }
 

@@ -10,7 +10,8 @@ import { addUtcDays, MS_PER_DAY, MS_PER_HOUR } from "./time.ts";
 export type CheckableClaim = Pick<
   Claim,
   "id" | "topic" | "metric" | "asset" | "value" | "low" | "high" | "unit" | "asOf" | "period" | "convention" | "tenorDays"
->;
+> &
+  Partial<Pick<Claim, "kind">>;
 
 export interface FactCheckInputs {
   /** Hourly BTC-USD bars. */
@@ -73,6 +74,8 @@ const WHY = {
 
 /** Periods that state a threshold, a projection or an undated figure, not a reading to check. */
 const UNCHECKABLE_PERIODS = new Set(["reference", "scenario", "undated-follow-up"]);
+/** Kinds that state a threshold, a projection or words, not a reading to check. */
+const UNCHECKABLE_KINDS = new Set(["reference", "scenario", "label"]);
 
 /** Days a dated reading may fall back to the latest earlier value (markets close on weekends). */
 const MAX_STALENESS_DAYS = 3;
@@ -95,8 +98,9 @@ export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactChe
   const rows: FactCheckRow[] = [];
   for (const claim of claims) {
     const claimed = claim.value ?? claim.high ?? claim.low;
-    const day = claim.asOf?.slice(0, 10);
-    if (claimed === null || !day || UNCHECKABLE_PERIODS.has(claim.period ?? "")) continue;
+    // Only a figure dated to a day can be checked against daily data (not a week, a month or no date).
+    const day = /^\d{4}-\d{2}-\d{2}/.test(claim.asOf ?? "") ? claim.asOf?.slice(0, 10) : undefined;
+    if (claimed === null || !day || UNCHECKABLE_PERIODS.has(claim.period ?? "") || UNCHECKABLE_KINDS.has(claim.kind ?? "")) continue;
     const computed = computeCounterpart(claim, day, inputs);
     if (!computed) continue;
     rows.push({
