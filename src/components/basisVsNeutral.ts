@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
+import { asOfInterval } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { asOfSpan } from "../lib/metrics/asOfSpan.js";
 import type { BasisRow } from "../lib/snapshot/rows.js";
 import { chartFigure, type MarketDataset } from "./chartFigure.js";
 import { groupSameFigure, groupWithMetric, sameFigureTipChannels, type SameFigure } from "./sameFigure.js";
@@ -19,11 +19,16 @@ export interface BasisReadings {
   neutral: SameFigure;
 }
 
+const isOneDay = (asOf: string | null) => {
+  const interval = asOfInterval(asOf);
+  return interval !== null && interval.to.getTime() - interval.from.getTime() === 86_400_000;
+};
+
 /** The reported annualized basis figures dated to a day, and the neutral range they are judged against. */
 export function basisReadings(claims: readonly CitedClaim[]): BasisReadings {
   const groups = groupSameFigure(claims.filter((claim) => claim.metric.startsWith("annualized_basis")));
   return {
-    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && asOfSpan(claim.asOf)?.kind === "day"),
+    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && isOneDay(claim.asOf)),
     neutral: groupWithMetric(groups, "annualized_basis_neutral")
   };
 }

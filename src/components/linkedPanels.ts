@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue } from "../lib/claims.js";
+import { asOfInterval, claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { asOfSpan } from "../lib/metrics/asOfSpan.js";
 import { MS_PER_DAY, MS_PER_HOUR, utcDay } from "../lib/metrics/time.js";
 import type { FundingDay, PublicVolatility, VolatilityHour } from "../lib/public/volatility.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
@@ -30,8 +29,9 @@ const NEGATIVE = "#ff725c";
 /** Ledger rows that state a level of volatility (not a skew) on a day or at an hour, for the volatility panel. */
 export function volatilityClaims(claims: readonly CitedClaim[]): CitedClaim[] {
   return claims.filter((claim) => {
-    const kind = asOfSpan(claim.asOf)?.kind;
-    return claim.unit === "vol_pts" && /volatility|dvol/.test(claim.metric) && claim.value !== null && (kind === "day" || kind === "instant");
+    const interval = asOfInterval(claim.asOf);
+    const placed = interval !== null && interval.to.getTime() - interval.from.getTime() <= MS_PER_DAY;
+    return claim.unit === "vol_pts" && /volatility|dvol/.test(claim.metric) && claim.value !== null && placed;
   });
 }
 
@@ -41,7 +41,7 @@ export interface FundingBound {
   /** Start of the span the source gives (a day or a week), UTC. */
   dayStart: Date;
   dayEnd: Date;
-  /** The span in words: "Feb 5, 2026", "week 6 of 2026 (Feb 2–8)". */
+  /** The span as the source dates it: "2026-02-05", "2026-W06 (Feb 2 to Feb 8)". */
   when: string;
   /** The bound the source printed: below `upper` and/or above `lower`, in % (same sign as an APR). */
   upper: number | null;
@@ -52,11 +52,12 @@ export interface FundingBound {
 export function fundingBounds(claims: readonly CitedClaim[]): FundingBound[] {
   return groupSameFigure(claims.filter((claim) => claim.metric === "funding_rate")).flatMap((group) => {
     const [claim] = group;
-    const span = asOfSpan(claim.asOf);
-    if (span === null) return [];
-    const dayStart = utcDayStart(span.start.toISOString());
-    const dayEnd = span.kind === "instant" ? new Date(dayStart.getTime() + MS_PER_DAY) : span.end;
-    return [{ group, dayStart, dayEnd, when: span.label, upper: claim.high ?? claim.value, lower: claim.low ?? claim.value }];
+    const interval = asOfInterval(claim.asOf);
+    if (interval === null) return [];
+    const dayStart = utcDayStart(interval.from.toISOString());
+    // An instant shades its whole UTC day; a day, week or month shades itself.
+    const dayEnd = interval.to > interval.from ? interval.to : new Date(dayStart.getTime() + MS_PER_DAY);
+    return [{ group, dayStart, dayEnd, when: claimDate(claim), upper: claim.high ?? claim.value, lower: claim.low ?? claim.value }];
   });
 }
 
@@ -125,7 +126,7 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
   const inDomain = (time: Date) => time >= domain[0] && time < domain[1];
   const hourly = volatility.hourly.filter((row) => inDomain(hourTime(row)));
   const funding = volatility.funding.filter((row) => inDomain(dayStart(row)));
-  const priceClaims = (options.prices ?? []).filter((claim) => claim.value !== null && asOfSpan(claim.asOf) !== null && inDomain(waypointTime(claim)));
+  const priceClaims = (options.prices ?? []).filter((claim) => claim.value !== null && asOfInterval(claim.asOf) !== null && inDomain(waypointTime(claim)));
   const volClaims = volatilityClaims(claims).filter((claim) => inDomain(waypointTime(claim)));
   const bounds = fundingBounds(claims).filter((bound) => inDomain(bound.dayStart));
   const narrow = width < 600;

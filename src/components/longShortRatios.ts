@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { asOfSpan } from "../lib/metrics/asOfSpan.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 
 export interface LongShortRatiosOptions {
@@ -86,9 +85,9 @@ export function longShortRatios(rows: readonly LongShortRow[], { width }: LongSh
       )
     ]
   });
-  const days = [...new Set(readings.map((d) => asOfSpan(d.claim.asOf)?.label ?? "date not printed"))];
+  const publishers = [...new Set(readings.map((d) => d.claim.source.outlet))];
   return chartFigure(chart, readings.map((d) => d.claim), {
-    title: `BTC long/short ratios, ${days.join(" and ")}`,
+    title: `BTC long/short ratios as ${publishers.join(" and ")} reported them`,
     filename: "btc-long-short-ratios"
   });
 }

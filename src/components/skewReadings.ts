@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue, formatInUnit } from "../lib/claims.js";
+import { asOfInterval, claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { asOfSpan } from "../lib/metrics/asOfSpan.js";
 import type { Rr25Row } from "../lib/metrics/rr25.js";
 import { FEAR_SIGN, isSkewConvention, type SkewConvention } from "../lib/skew.js";
 import { chartFigure, type MarketDataset } from "./chartFigure.js";
@@ -20,7 +19,7 @@ export interface SkewPoint {
   value: number;
   /** The figure as printed: "−13 vol pts", "20%". */
   label: string;
-  /** When it was true, in words: "Feb 6, 2026", "week 6 of 2026 (Feb 2–8)", "date not printed". */
+  /** When it was true, as its source dates it: "Feb 6, 2026", "low of 2026-W06 (Feb 2 to Feb 8)", "date not printed". */
   when: string;
   source: string;
   /** The ledger rows behind a reported reading; null for a computed one. */
@@ -65,7 +64,19 @@ function conventionOf(claim: CitedClaim): SkewConvention {
   return claim.convention;
 }
 
-const isThreshold = (claim: CitedClaim) => claim.period === "reference";
+const isThreshold = (claim: CitedClaim) => claim.kind === "reference";
+const DAY_MS = 86_400_000;
+
+/** "Feb 6, 2026" for a day or an instant; the ledger's own wording for a week or month; the week's low or high said as such. */
+export function readingWhen(claim: CitedClaim): string {
+  const interval = asOfInterval(claim.asOf);
+  if (interval === null) return "date not printed";
+  const short = interval.to.getTime() - interval.from.getTime() <= DAY_MS;
+  const date = short
+    ? interval.from.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })
+    : claimDate(claim);
+  return claim.kind === "low" || claim.kind === "high" ? `${claim.kind} of ${date}` : date;
+}
 
 function reportedPoint(group: SameFigure, value: number): SkewPoint {
   const [claim] = group;
@@ -73,7 +84,7 @@ function reportedPoint(group: SameFigure, value: number): SkewPoint {
     convention: conventionOf(claim),
     value,
     label: formatClaimValue(claim),
-    when: asOfSpan(claim.asOf)?.label ?? "date not printed",
+    when: readingWhen(claim),
     source: sameFigureSources(group),
     reported: group
   };

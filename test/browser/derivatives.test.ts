@@ -14,7 +14,7 @@ const { claims } = loadLedger();
 const openDerivatives = (width = 1280) => site.open("derivatives", { width });
 
 // The skew readings the ledger holds, as printed, and the same readings with the sign reversed.
-const skewReadings = claims.filter((claim) => claim.convention !== null && claim.value !== null && claim.period !== "reference");
+const skewReadings = claims.filter((claim) => claim.convention !== null && claim.value !== null && claim.kind !== "reference");
 const printedLabels = [...new Set(skewReadings.map((claim) => formatClaimValue(claim)))].sort();
 const flippedLabels = skewReadings.map((claim) => formatInUnit(-(claim.value ?? 0), claim.unit));
 

@@ -8,7 +8,7 @@ import { longShortReadings, parityDomain, ratioSide } from "../../src/components
 import { lowestClose, strikeMarks } from "../../src/components/putStrikesVsPrice.ts";
 import { groupSameFigure, sameFigureSources } from "../../src/components/sameFigure.ts";
 import { dayTicks, paddedDayDomain, utcNoon } from "../../src/components/utcDays.ts";
-import { asOfSpan } from "../../src/lib/metrics/asOfSpan.ts";
+import { asOfInterval } from "../../src/lib/claims.ts";
 import { testClaim } from "../support/claims.ts";
 
 const { claims } = loadLedger();
@@ -43,10 +43,10 @@ describe("fundingBounds", () => {
   test("reads the reported funding regime as a one-sided bound below zero over the span its row gives", () => {
     const [bound, ...rest] = fundingBounds(claims);
     const claim = claims.find((candidate) => candidate.metric === "funding_rate")!;
-    const span = asOfSpan(claim.asOf)!;
+    const interval = asOfInterval(claim.asOf)!;
     expect(rest).toEqual([]);
-    expect(bound?.dayStart).toEqual(span.start);
-    expect(bound?.dayEnd).toEqual(span.end);
+    expect(bound?.dayStart).toEqual(interval.from);
+    expect(bound?.dayEnd).toEqual(interval.to);
     expect([bound?.upper, bound?.lower]).toEqual([0, null]);
     expect(boundLabel(bound!)).toBe("below 0%");
   });
@@ -56,7 +56,7 @@ describe("fundingBounds", () => {
     const undated = testClaim({ id: "u", metric: "funding_rate", unit: "pct", high: 0, asOf: null });
     const bounds = fundingBounds([weekly, undated]);
     expect(bounds.map((bound) => [bound.dayStart.toISOString().slice(0, 10), bound.dayEnd.toISOString().slice(0, 10), bound.when])).toEqual([
-      ["2026-02-02", "2026-02-09", "week 6 of 2026 (Feb 2–8)"]
+      ["2026-02-02", "2026-02-09", "2026-W06 (Feb 2 to Feb 8)"]
     ]);
   });
 });
@@ -120,18 +120,6 @@ describe("put strikes against the price", () => {
     const hourly = [hour("2026-02-06T23:00:00Z", 60000), hour("2026-02-07T00:00:00Z", null), hour("2026-02-07T01:00:00Z", 65000), hour("2026-02-08T00:00:00Z", 64000)];
     expect(lowestClose(hourly, new Date("2026-02-07T00:00:00Z"), new Date("2026-02-08T00:00:00Z"))?.close).toBe(65000);
     expect(lowestClose(hourly, new Date("2026-03-01T00:00:00Z"), new Date("2026-03-02T00:00:00Z"))).toBeNull();
-  });
-});
-
-describe("asOfSpan", () => {
-  test("reads a day, an ISO week, a month and a time with its zone", () => {
-    expect(asOfSpan("2026-02-06")).toMatchObject({ kind: "day", label: "Feb 6, 2026" });
-    expect(asOfSpan("2026-W06")?.start.toISOString()).toBe("2026-02-02T00:00:00.000Z");
-    expect(asOfSpan("2026-W01")?.label).toBe("week 1 of 2026 (Dec 29–Jan 4)");
-    expect(asOfSpan("2025-10")).toMatchObject({ kind: "month", label: "October 2025" });
-    expect(asOfSpan("2026-02-07T11:00+05:30")).toMatchObject({ kind: "instant", label: "Feb 7, 2026, 05:30 UTC" });
-    expect(asOfSpan(null)).toBeNull();
-    expect(asOfSpan("")).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { testClaim } from "../support/claims.ts";
 
 const { claims } = loadLedger();
 const skewClaims = claims.filter((claim) => claim.convention !== null);
-const readings = skewClaims.filter((claim) => claim.value !== null && claim.period !== "reference");
+const readings = skewClaims.filter((claim) => claim.value !== null && claim.kind !== "reference");
 
 describe("reportedSkewPoints", () => {
   test("draws every ledger skew reading once, with the value and sign its source printed", () => {
@@ -35,9 +35,14 @@ describe("reportedSkewPoints", () => {
   });
 
   test("dates a reading by the span its source gives, and says when none is printed", () => {
-    const week = testClaim({ id: "rr", metric: "risk_reversal_25d", convention: "rr25", unit: "vol_pts", value: -13, asOf: "2026-W06" });
-    const undated = testClaim({ id: "skew", metric: "options_skew", convention: "put_minus_call", unit: "pct", value: 20, asOf: null });
-    expect(reportedSkewPoints([week, undated]).map((point) => point.when)).toEqual(["week 6 of 2026 (Feb 2–8)", "date not printed"]);
+    const weekLow = testClaim({ id: "rr", metric: "risk_reversal_25d", kind: "low", convention: "rr25", unit: "vol_pts", value: -13, asOf: "2026-W06", period: "week" });
+    const friday = testClaim({ id: "skew", metric: "options_skew", convention: "put_minus_call", unit: "pct", value: 20, asOf: "2026-02-06" });
+    const undated = testClaim({ id: "skew-later", metric: "options_skew", convention: "put_minus_call", unit: "pct", value: 11, asOf: null });
+    expect(reportedSkewPoints([weekLow, friday, undated]).map((point) => point.when)).toEqual([
+      "low of 2026-W06 (Feb 2 to Feb 8)",
+      "Feb 6, 2026",
+      "date not printed"
+    ]);
   });
 });
 
