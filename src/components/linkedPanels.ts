@@ -206,7 +206,8 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
         x1: dayStart,
         x2: dayEnd,
         y: "apr_pct",
-        inset: 0.5,
+        // At phone width a day is under 2 px: no gap between bars, or they fade to hairlines.
+        inset: narrow ? 0 : 0.5,
         fill: (row: FundingDay) => (row.apr_pct < 0 ? NEGATIVE : POSITIVE),
         className: "funding-bars"
       }),
