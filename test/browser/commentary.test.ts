@@ -10,7 +10,7 @@ title: A note added in the test
 author: Test Researcher
 date: 2099-01-01
 summary: Dated far ahead so it lists first.
-charts: 2
+charts: 4
 ---
 
 # A note added in the test
@@ -26,6 +26,14 @@ display(resize((width) => chartEmbed("priceWaypoints", claims, ["btc-open-2026-0
 
 \`\`\`js
 display(resize((width) => chartEmbed("etfFlows", claims, ["btc-etf-flow-2026-02-04", "btc-etf-flow-2026-02-05"], { width })));
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("skewReadings", claims, ["btc-risk-reversal-2026-02-05", "btc-skew-2026-02-06-rally-71k", "btc-skew-fear-line-rally-71k"], { width })));
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("longShortRatios", claims, ["btc-long-short-ratio-all-ambcrypto", "btc-long-short-ratio-binance-okx-ambcrypto"], { width })));
 \`\`\`
 `;
 
@@ -64,15 +72,24 @@ describe("a new commentary file", () => {
 
   test("draws its embedded charts from only the claims it names", async () => {
     const report = await site.open("commentary/added-in-test");
+    // A caption links each source to its figures: "#claim-<id>", or "?figures=<id>,<id>#claim-<id>" for several.
     const linked = await report.page
       .locator("figure.report-chart")
       .first()
       .locator("figcaption a")
-      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "").filter((href) => href.includes("#claim-")));
+      .evaluateAll((links) =>
+        links.flatMap((link) => {
+          const href = link.getAttribute("href") ?? "";
+          const figures = /[?&]figures=([^#&]+)/.exec(href)?.[1];
+          if (figures) return decodeURIComponent(figures).split(",");
+          const id = /#claim-(.+)$/.exec(href)?.[1];
+          return id ? [id] : [];
+        })
+      );
     await report.page.context().close();
     expect(report.problems).toEqual([]);
-    expect(report.chartCount).toBe(2);
-    expect(linked.map((href) => href.replace(/^.*#claim-/, "")).sort()).toEqual(["btc-low-2026-02-06", "btc-open-2026-02-05"]);
+    expect(report.chartCount).toBe(4);
+    expect([...new Set(linked)].sort()).toEqual(["btc-low-2026-02-06", "btc-open-2026-02-05"]);
   });
 });
 
