@@ -51,7 +51,7 @@ export function basisVsNeutral(claims: readonly CitedClaim[], { width, market }:
     height: 300,
     marginLeft: 44,
     marginRight: 28,
-    x: { type: "utc", domain: xDomain, ticks: dayTicks(xDomain, narrow ? 4 : 8), tickFormat: "%b %-d", label: "Date (UTC)" },
+    x: { type: "utc", domain: xDomain, ticks: dayTicks(xDomain, narrow ? 4 : 8), tickFormat: "%b %-d", label: null },
     y: { domain: [Math.min(0, ...values), Math.max(high + 2, ...values)], nice: true, grid: true, label: "Annualized basis (% a year)" },
     marks: [
       Plot.rect([neutral], { y1: () => low, y2: () => high, fill: "var(--theme-foreground-focus)", fillOpacity: 0.15, className: "basis-neutral-band" }),
