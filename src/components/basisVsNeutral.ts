@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { asOfInterval } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import type { BasisRow } from "../lib/snapshot/rows.js";
 import { chartFigure, type MarketDataset } from "./chartFigure.js";
@@ -18,11 +19,16 @@ export interface BasisReadings {
   neutral: SameFigure;
 }
 
-/** The reported annualized basis figures and the neutral range they are judged against. */
+const isOneDay = (asOf: string | null) => {
+  const interval = asOfInterval(asOf);
+  return interval !== null && interval.to.getTime() - interval.from.getTime() === 86_400_000;
+};
+
+/** The reported annualized basis figures dated to a day, and the neutral range they are judged against. */
 export function basisReadings(claims: readonly CitedClaim[]): BasisReadings {
   const groups = groupSameFigure(claims.filter((claim) => claim.metric.startsWith("annualized_basis")));
   return {
-    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && claim.asOf !== null),
+    readings: groups.filter(([claim]) => claim.metric === "annualized_basis" && claim.value !== null && isOneDay(claim.asOf)),
     neutral: groupWithMetric(groups, "annualized_basis_neutral")
   };
 }
@@ -45,7 +51,7 @@ export function basisVsNeutral(claims: readonly CitedClaim[], { width, market }:
     height: 300,
     marginLeft: 44,
     marginRight: 28,
-    x: { type: "utc", domain: xDomain, ticks: dayTicks(xDomain, narrow ? 4 : 8), tickFormat: "%b %-d", label: "Date (UTC)" },
+    x: { type: "utc", domain: xDomain, ticks: dayTicks(xDomain, narrow ? 4 : 8), tickFormat: "%b %-d", label: null },
     y: { domain: [Math.min(0, ...values), Math.max(high + 2, ...values)], nice: true, grid: true, label: "Annualized basis (% a year)" },
     marks: [
       Plot.rect([neutral], { y1: () => low, y2: () => high, fill: "var(--theme-foreground-focus)", fillOpacity: 0.15, className: "basis-neutral-band" }),

@@ -2,10 +2,8 @@ import { claimsById } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { basisVsNeutral } from "./basisVsNeutral.js";
 import type { MarketDataset } from "./chartFigure.js";
-import { derivativesVolume } from "./derivativesVolume.js";
 import { etfFlows } from "./etfFlows.js";
 import { followUpReadings } from "./followUpReadings.js";
-import { fundingRegime } from "./fundingRegime.js";
 import { liquidationsBySide } from "./liquidationsBySide.js";
 import { liquidationTotals } from "./liquidationTotals.js";
 import { longShortRatios } from "./longShortRatios.js";
@@ -17,7 +15,7 @@ import { whalePositions } from "./whalePositions.js";
 
 export interface ChartEmbedOptions {
   width: number;
-  /** Captured market series for charts that overlay one (skew, funding, basis). */
+  /** Captured market series for charts that overlay one (skew, basis). */
   market?: MarketDataset<never>;
 }
 
@@ -32,11 +30,10 @@ export const EMBEDDABLE_CHARTS: Record<string, EmbeddableChart> = {
   priceWaypoints: (claims, { width }) => priceWaypoints(claims, { width }),
   openInterestUsdVsBtc: (claims, { width }) => openInterestUsdVsBtc(claims, { width }),
   openInterestScopes: (claims, { width }) => openInterestScopes(claims, { width }),
-  skewReadings: (claims, { width, market }) => skewReadings(claims, { width, convention: "rr25", market }),
-  fundingRegime: (claims, { width, market }) => fundingRegime(claims, { width, market }),
+  skewReadings: (claims, { width, market }) => skewReadings(claims, { width, market }),
   basisVsNeutral: (claims, { width, market }) => basisVsNeutral(claims, { width, market }),
-  derivativesVolume: (claims, { width }) => derivativesVolume(claims, { width }),
-  longShortRatios: (claims, { width }) => longShortRatios(claims, { width }),
+  // An embed has no page to name what each ratio counts, so each is labelled with its quote.
+  longShortRatios: (claims, { width }) => longShortRatios(claims.map((claim) => ({ label: `“${claim.quote}”`, claim })), { width }),
   liquidationTotals: (claims, { width }) => liquidationTotals(claims, { width }),
   liquidationsBySide: (claims, { width }) => liquidationsBySide(claims, { width }),
   whalePositions: (claims, { width }) => whalePositions(claims, { width }),

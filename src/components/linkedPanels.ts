@@ -1,11 +1,11 @@
 import * as Plot from "@observablehq/plot";
-import { formatClaimValue } from "../lib/claims.js";
+import { asOfInterval, claimDate, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { MS_PER_DAY, MS_PER_HOUR, utcDay } from "../lib/metrics/time.js";
 import type { FundingDay, PublicVolatility, VolatilityHour } from "../lib/public/volatility.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
-import { boundLabel, fundingBounds, type FundingBound } from "./fundingRegime.js";
 import { waypointTime } from "./pricePath.js";
+import { groupSameFigure, type SameFigure } from "./sameFigure.js";
 import { utcDayStart } from "./utcDays.js";
 
 export interface LinkedPanelsOptions {
@@ -15,6 +15,8 @@ export interface LinkedPanelsOptions {
   to: string;
   title: string;
   filename: string;
+  /** Reported BTC prices the page chooses to mark on the price panel. */
+  prices?: readonly CitedClaim[];
 }
 
 const IMPLIED = "DVOL (implied, 30-day)";
@@ -23,12 +25,49 @@ const IMPLIED_COLOR = "#a463f2";
 const REALIZED_COLOR = "#3ca951";
 const POSITIVE = "#4269d0";
 const NEGATIVE = "#ff725c";
-/** Reported prices drawn on the price panel. */
-const PRICE_CLAIMS = ["btc-open-2026-02-05", "btc-low-2026-02-06"];
 
-/** Ledger rows that state a level of volatility (not a skew), for the volatility panel. */
+/** Ledger rows that state a level of volatility (not a skew) on a day or at an hour, for the volatility panel. */
 export function volatilityClaims(claims: readonly CitedClaim[]): CitedClaim[] {
-  return claims.filter((claim) => claim.unit === "vol_pts" && /volatility|dvol/.test(claim.metric) && claim.asOf !== null);
+  return claims.filter((claim) => {
+    const interval = asOfInterval(claim.asOf);
+    const placed = interval !== null && interval.to.getTime() - interval.from.getTime() <= MS_PER_DAY;
+    return claim.unit === "vol_pts" && /volatility|dvol/.test(claim.metric) && claim.value !== null && placed;
+  });
+}
+
+/** A reported funding regime: the span its source dates it to and the side of zero it sat on. */
+export interface FundingBound {
+  group: SameFigure;
+  /** Start of the span the source gives (a day or a week), UTC. */
+  dayStart: Date;
+  dayEnd: Date;
+  /** The span as the source dates it: "2026-02-05", "2026-W06 (Feb 2 to Feb 8)". */
+  when: string;
+  /** The bound the source printed: below `upper` and/or above `lower`, in % (same sign as an APR). */
+  upper: number | null;
+  lower: number | null;
+}
+
+/** Reported funding-rate figures as one-sided bounds over the day or week they describe; undated ones are left out. */
+export function fundingBounds(claims: readonly CitedClaim[]): FundingBound[] {
+  return groupSameFigure(claims.filter((claim) => claim.metric === "funding_rate")).flatMap((group) => {
+    const [claim] = group;
+    const interval = asOfInterval(claim.asOf);
+    if (interval === null) return [];
+    const dayStart = utcDayStart(interval.from.toISOString());
+    // An instant shades its whole UTC day; a day, week or month shades itself.
+    const dayEnd = interval.to > interval.from ? interval.to : new Date(dayStart.getTime() + MS_PER_DAY);
+    return [{ group, dayStart, dayEnd, when: claimDate(claim), upper: claim.high ?? claim.value, lower: claim.low ?? claim.value }];
+  });
+}
+
+/** "below 0%", "above 0%" or "at 0.01%": what a bound says, in words. */
+export function boundLabel(bound: Pick<FundingBound, "upper" | "lower">): string {
+  if (bound.upper !== null && bound.lower !== null && bound.upper === bound.lower) return `at ${bound.upper}%`;
+  if (bound.upper !== null && bound.lower !== null) return `between ${bound.lower}% and ${bound.upper}%`;
+  if (bound.upper !== null) return `below ${bound.upper}%`;
+  if (bound.lower !== null) return `above ${bound.lower}%`;
+  throw new Error("a funding bound needs a value or a side");
 }
 
 const hourTime = (row: VolatilityHour) => new Date(row.time);
@@ -87,7 +126,7 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
   const inDomain = (time: Date) => time >= domain[0] && time < domain[1];
   const hourly = volatility.hourly.filter((row) => inDomain(hourTime(row)));
   const funding = volatility.funding.filter((row) => inDomain(dayStart(row)));
-  const priceClaims = claims.filter((claim) => PRICE_CLAIMS.includes(claim.id) && inDomain(waypointTime(claim)));
+  const priceClaims = (options.prices ?? []).filter((claim) => claim.value !== null && asOfInterval(claim.asOf) !== null && inDomain(waypointTime(claim)));
   const volClaims = volatilityClaims(claims).filter((claim) => inDomain(waypointTime(claim)));
   const bounds = fundingBounds(claims).filter((bound) => inDomain(bound.dayStart));
   const narrow = width < 600;
@@ -151,7 +190,7 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
     x: { ...x, label: "Date (UTC)", labelAnchor: "right", labelOffset: 26 },
     y: { label: null, domain: fundingDomain, nice: true, grid: true, ticks: 4, tickFormat: (v: number) => `${v}%` },
     marks: [
-      // The ledger's funding reading is a sign, not a level: shade the side of zero it gives, over its day.
+      // The ledger's funding reading is a sign, not a level: shade the side of zero it gives, over the day or week its source gives.
       Plot.rect(bounds, {
         x1: "dayStart",
         x2: "dayEnd",
@@ -167,7 +206,8 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
         x1: dayStart,
         x2: dayEnd,
         y: "apr_pct",
-        inset: 0.5,
+        // At phone width a day is under 2 px: no gap between bars, or they fade to hairlines.
+        inset: narrow ? 0 : 0.5,
         fill: (row: FundingDay) => (row.apr_pct < 0 ? NEGATIVE : POSITIVE),
         className: "funding-bars"
       }),
@@ -175,7 +215,7 @@ export function linkedPanels(volatility: PublicVolatility, claims: readonly Cite
       Plot.text(bounds, {
         x: "dayStart",
         y: boundY,
-        text: (bound: FundingBound) => `reported ${boundLabel(bound)}`,
+        text: (bound: FundingBound) => `reported ${boundLabel(bound)}${narrow ? "" : `, ${bound.when}`}`,
         textAnchor: "end",
         dx: -4,
         fill: "currentColor",

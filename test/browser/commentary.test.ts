@@ -10,7 +10,7 @@ title: A note added in the test
 author: Test Researcher
 date: 2099-01-01
 summary: Dated far ahead so it lists first.
-charts: 2
+charts: 4
 ---
 
 # A note added in the test
@@ -26,6 +26,14 @@ display(resize((width) => chartEmbed("priceWaypoints", claims, ["btc-open-2026-0
 
 \`\`\`js
 display(resize((width) => chartEmbed("etfFlows", claims, ["btc-etf-flow-2026-02-04", "btc-etf-flow-2026-02-05"], { width })));
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("skewReadings", claims, ["btc-risk-reversal-2026-02-05", "btc-skew-2026-02-06-rally-71k", "btc-skew-fear-line-rally-71k"], { width })));
+\`\`\`
+
+\`\`\`js
+display(resize((width) => chartEmbed("longShortRatios", claims, ["btc-long-short-ratio-all-ambcrypto", "btc-long-short-ratio-binance-okx-ambcrypto"], { width })));
 \`\`\`
 `;
 
@@ -64,13 +72,43 @@ describe("a new commentary file", () => {
 
   test("draws its embedded charts from only the claims it names", async () => {
     const report = await site.open("commentary/added-in-test");
-    const captions = await report.page.locator("figure.report-chart figcaption").allInnerTexts();
+    // A caption links each source to its figures: "#claim-<id>", or "?figures=<id>,<id>#claim-<id>" for several.
+    const linked = await report.page
+      .locator("figure.report-chart")
+      .first()
+      .locator("figcaption a")
+      .evaluateAll((links) =>
+        links.flatMap((link) => {
+          const href = link.getAttribute("href") ?? "";
+          const figures = /[?&]figures=([^#&]+)/.exec(href)?.[1];
+          if (figures) return decodeURIComponent(figures).split(",");
+          const id = /#claim-(.+)$/.exec(href)?.[1];
+          return id ? [id] : [];
+        })
+      );
     await report.page.context().close();
     expect(report.problems).toEqual([]);
-    expect(report.chartCount).toBe(2);
-    expect(captions[0]).toContain("btc-open-2026-02-05");
-    expect(captions[0]).toContain("btc-low-2026-02-06");
-    expect(captions[0]).not.toContain("btc-close-2026-02-05");
+    expect(report.chartCount).toBe(4);
+    expect([...new Set(linked)].sort()).toEqual(["btc-low-2026-02-06", "btc-open-2026-02-05"]);
+  });
+});
+
+describe("the open interest commentary", () => {
+  const site = useBuiltSite();
+
+  test("draws its one chart and sends the reader to the open-interest scopes on the Liquidations page", async () => {
+    const report = await site.open("commentary/open-interest-price-not-deleveraging");
+    try {
+      expect(report.problems).toEqual([]);
+      expect(report.chartCount).toBe(1);
+      const hrefs = await report.page.locator("#observablehq-main a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(hrefs).toContain("../liquidations#open-interest-scopes");
+      const text = (await report.page.locator("#observablehq-main").textContent()) ?? "";
+      // 001 and 002 are one story published twice: never "two reports" or "both pieces".
+      expect(text).not.toMatch(/two (reports|rewrites|pieces)|both (pieces|reports)/i);
+    } finally {
+      await report.page.context().close();
+    }
   });
 });
 

@@ -1,17 +1,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { formatClaimValue, formatInUnit } from "../../src/lib/claims.ts";
+import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
 const site = useBuiltSite();
+const { claims } = loadLedger();
 
 const openDerivatives = (width = 1280) => site.open("derivatives", { width });
 
-const skewLabels = (page: Page) => page.$$eval("figure.skew-readings g.skew-value text", (texts) => texts.map((text) => text.textContent ?? "").sort());
-const fearLineLabel = (page: Page) => page.$eval("figure.skew-readings g.skew-fear-line text", (text) => text.textContent ?? "");
+// The skew readings the ledger holds, as printed, and the same readings with the sign reversed.
+const skewReadings = claims.filter((claim) => claim.convention !== null && claim.value !== null && claim.kind !== "reference");
+const printedLabels = [...new Set(skewReadings.map((claim) => formatClaimValue(claim)))].sort();
+const flippedLabels = skewReadings.map((claim) => formatInUnit(-(claim.value ?? 0), claim.unit));
+
+/** Horizontal centre of an element, in page pixels. */
+const centreX = async (locator: Locator) => {
+  const box = (await locator.boundingBox())!;
+  return box.x + box.width / 2;
+};
 
 describe("derivatives page", () => {
   test("renders the charts its front matter declares, with no problems", async () => {
@@ -22,56 +33,100 @@ describe("derivatives page", () => {
     expect(chartCount).toBe(declared);
   });
 
-  test.each([1280, 375])("switching the skew convention flips the sign of every plotted reading (%i px)", async (width) => {
+  test("follows the story: the squeeze, the skew conventions, then positioning after the bounce", async () => {
+    const { page } = await openDerivatives();
+    try {
+      const headings = await page.locator("#observablehq-main h2").evaluateAll((nodes) => nodes.map((node) => [node.id, node.textContent?.trim()]));
+      expect(headings).toEqual([
+        ["the-squeeze", "The squeeze"],
+        ["skew-sign-conventions", "Skew sign conventions"],
+        ["positioning-after-the-bounce", "Positioning after the bounce"]
+      ]);
+      // Open interest has its home on the Liquidations page: linked, not charted here.
+      expect(await page.locator('#observablehq-main a[href="./liquidations#open-interest-scopes"]').count()).toBe(1);
+      expect(await page.locator('a[href="./liquidations#liquidation-windows"]').count()).toBe(1);
+      const titles = await page.locator("figure.report-chart h3").allTextContents();
+      expect(titles.filter((title) => /open interest/i.test(title) && !/put/i.test(title))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test.each([1280, 375])("draws each skew reading as printed, with fear pointing right on both axes (%i px)", async (width) => {
     const { page, problems } = await openDerivatives(width);
     try {
-      // Call minus put: the risk reversal as quoted, the put-minus-call readings flipped.
-      expect(await page.$eval("figure.skew-readings", (figure) => (figure as HTMLElement).dataset.convention)).toBe("rr25");
-      expect(await skewLabels(page)).toEqual(["−11%", "−13 vol pts", "−20%"]);
-      expect(await fearLineLabel(page)).toBe("fear line −6%");
+      const figure = page.locator("figure.skew-readings");
+      const labels = (await figure.locator("g.skew-value text").allTextContents()).sort();
+      expect(labels).toEqual(printedLabels);
+      const texts = await figure.locator("svg text").allTextContents();
+      for (const flipped of flippedLabels) expect(texts).not.toContain(flipped);
+      const text = (await figure.textContent()) ?? "";
+      expect(await figure.locator("g.skew-fear-line text").textContent()).toBe("fear line: above 6%");
+      expect(text).toContain("fear points right on every row");
 
-      await page.getByText("Put minus call (options skew): fear is positive").click();
-      await page.waitForSelector('figure.skew-readings[data-convention="put_minus_call"]');
-      expect(await skewLabels(page)).toEqual(["11%", "13 vol pts", "20%"]);
-      expect(await fearLineLabel(page)).toBe("fear line 6%");
-
-      await page.getByText("Call minus put (risk reversal): fear is negative").click();
-      await page.waitForSelector('figure.skew-readings[data-convention="rr25"]');
-      expect(await skewLabels(page)).toEqual(["−11%", "−13 vol pts", "−20%"]);
+      // One row per convention; in each, the reading sits on the fear side of zero, to the right.
+      const rows = figure.locator("div.skew-row");
+      const conventions = await rows.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.convention));
+      expect(conventions.sort()).toEqual(["put_minus_call", "rr25"]);
+      for (const convention of conventions) {
+        const row = figure.locator(`div.skew-row[data-convention="${convention}"]`);
+        const zero = await centreX(row.locator("g.skew-zero line"));
+        const dots = row.locator("g.skew-dot circle");
+        for (let i = 0; i < (await dots.count()); i++) expect(await centreX(dots.nth(i))).toBeGreaterThan(zero);
+        expect(await row.textContent()).toContain("puts dearer (fear) →");
+      }
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();
     }
   });
 
-  test("draws the 5% to 10% neutral basis band with the 2% reading below it", async () => {
+  test("sets the put strikes against the price up to their expiry, and marks the computed low as computed", async () => {
     const { page } = await openDerivatives();
     try {
-      const figure = page.locator("figure.report-chart", { has: page.locator("g.basis-neutral-band") });
-      await expect(figure.locator("g.basis-neutral-band rect").count()).resolves.toBe(1);
-      expect(await figure.textContent()).toContain("neutral range 5–10% a year");
-      const band = await figure.locator("g.basis-neutral-band rect").boundingBox();
-      const reading = await figure.locator("g.basis-value text").boundingBox();
-      expect(band && band.height > 20 && band.width > 300).toBe(true);
-      expect(await figure.locator("g.basis-value text").textContent()).toBe("2% a year");
-      // The reading's label sits above its dot; both are below the band's bottom edge (y grows downward).
-      expect(reading!.y).toBeGreaterThan(band!.y + band!.height);
+      const figure = page.locator('figure[data-chart="put-strikes"]');
+      await expect(figure.locator("g.put-strike-band rect").count()).resolves.toBe(1);
+      await expect(figure.locator("g.put-strike-level line").count()).resolves.toBe(1);
+      await expect(figure.locator("g.put-expiry rect").count()).resolves.toBe(1);
+      const band = (await figure.locator("g.put-strike-band rect").boundingBox())!;
+      const expiry = (await figure.locator("g.put-expiry rect").boundingBox())!;
+      // The band stops at the end of the expiry day.
+      expect(Math.abs(band.x + band.width - (expiry.x + expiry.width))).toBeLessThan(1);
+      const vertices = await figure.locator("g.price-line path").evaluate((path) => path.getAttribute("d")?.match(/[ML]/g)?.length ?? 0);
+      expect(vertices).toBeGreaterThan(700);
+      expect(await figure.textContent()).toMatch(/lowest close Feb 7–Feb 26: \$[\d,]+ \(computed\)/);
     } finally {
       await page.context().close();
     }
   });
 
-  test("shows the open interest in USD and in BTC, and both skew readings' conflict note", async () => {
+  test("puts the long/short ratios on a log axis, parity in the middle", async () => {
     const { page } = await openDerivatives();
     try {
-      const text = await page.locator("#observablehq-main").textContent();
-      expect(text).toContain("$44.3B");
-      expect(text).toContain("$35.8B");
-      expect(text).toContain("527,850 BTC");
-      expect(text).toContain("Both readings say puts were bid (fear), with opposite signs.");
+      const figure = page.locator("figure.report-chart", { has: page.locator("g.long-short-value") });
+      const ticks = figure.locator('g[aria-label="x-axis tick label"] text');
+      const labels = await ticks.allTextContents();
+      expect(labels).toEqual(["0.25", "0.5", "1", "2", "4"]);
+      const xs = await Promise.all(labels.map((_, i) => centreX(ticks.nth(i))));
+      // Equal steps between powers of two: a log scale.
+      expect(Math.abs(xs[2]! - xs[1]! - (xs[3]! - xs[2]!))).toBeLessThan(1);
+      expect((await figure.locator("g.long-short-value text").allTextContents()).sort()).toEqual(["0.958: more shorts", "2: more longs"]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("says which computed series this build lacks, and draws no basis chart without one", async () => {
+    const { page } = await openDerivatives();
+    try {
+      const text = ((await page.locator("#observablehq-main").textContent()) ?? "").replace(/\s+/g, " ");
       // No public dataset holds option trades or dated futures: the status names those two gaps.
       expect(text).toContain("Not in this build: the 25-delta risk reversal computed from option trades");
       expect(text).toContain("the futures basis computed from dated futures");
+      await expect(page.locator("g.basis-neutral-band").count()).resolves.toBe(0);
+      const basis = claims.find((claim) => claim.metric === "annualized_basis")!;
+      expect(text).toContain(`${formatClaimValue(basis)} "on Friday", February 6`);
+      expect(text).toContain("No public dataset holds dated futures, so this build has no computed basis to chart");
     } finally {
       await page.context().close();
     }

@@ -56,4 +56,26 @@ describe("methodology page", () => {
     expect(wti).toContain("Different instruments");
     await page.context().close();
   });
+
+  test("defines each computed measure once and links every concept to its one home", async () => {
+    const { page, problems } = await site.open("methodology");
+    try {
+      expect(problems).toEqual([]);
+      const headings = await page.locator("#observablehq-main h3").allTextContents();
+      for (const measure of ["25-delta risk reversal from option trades", "Annualized basis", "Funding APR", "Hashprice", "Realized volatility", "The volume-by-price proxy"]) {
+        expect(headings).toContain(measure);
+      }
+      const hrefs = await page.locator("#observablehq-main a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      for (const home of ["./derivatives#skew-sign-conventions", "./liquidations#open-interest-scopes", "./liquidations#liquidation-windows"]) {
+        expect(hrefs).toContain(home);
+      }
+      const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+      expect(text).toContain("RR25 = IV(25-delta call) − IV(25-delta put)");
+      expect(text).toContain("Annualized basis = (futures price ÷ spot price − 1) × 365 ÷ days to expiry");
+      // The two skew readings differ in sign, tenor and date, not in how they are built.
+      expect(text).not.toMatch(/premium spread|different construction|built differently|toConvention/);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -17,10 +17,12 @@ describe("publicCredits", () => {
 });
 
 describe("volatilityClaims", () => {
-  test("keeps dated levels of volatility and leaves out skew, which is also in vol points", () => {
+  test("keeps levels of volatility dated to a day or hour; leaves out skew (also in vol points), weeks, undated and wordless rows", () => {
     const level = testClaim({ id: "iv", metric: "implied_volatility", unit: "vol_pts", value: 60, asOf: "2026-02-05" });
     const skew = testClaim({ id: "rr", metric: "risk_reversal_25d", unit: "vol_pts", value: -13, asOf: "2026-02-05" });
     const undated = testClaim({ id: "iv-later", metric: "implied_volatility", unit: "vol_pts", value: 50, asOf: null });
-    expect(volatilityClaims([level, skew, undated]).map((claim) => claim.id)).toEqual(["iv"]);
+    const weekly = testClaim({ id: "iv-week", metric: "implied_volatility", unit: "vol_pts", value: 55, asOf: "2026-W06" });
+    const wordsOnly = testClaim({ id: "term-structure", metric: "implied_volatility_term_structure", unit: "vol_pts", asOf: "2026-02-06" });
+    expect(volatilityClaims([level, skew, undated, weekly, wordsOnly]).map((claim) => claim.id)).toEqual(["iv"]);
   });
 });
