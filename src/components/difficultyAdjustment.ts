@@ -1,100 +1,95 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { chartFigure, claimTipChannels, marketAttribution } from "./chartFigure.js";
-import { addDays, difficultyAdjustments, utcDayStart, type AdjustmentPoint, type MiningDataset } from "./miningSeries.js";
+import { chartFigure } from "./chartFigure.js";
+import { creditMining, difficultyAdjustments, type AdjustmentPoint, type MiningDataset } from "./miningSeries.js";
 
 export interface DifficultyAdjustmentOptions {
   width: number;
 }
 
-/** Days of axis either side of the report, so the expected change is drawn in context. */
-const CONTEXT_DAYS = 3;
-
-/** The report's day with context, widened to every captured adjustment. */
-export function adjustmentDomain(expected: CitedClaim, adjustments: readonly AdjustmentPoint[]): [Date, Date] {
-  const day = utcDayStart(expected.asOf ?? "");
-  const times = [addDays(day, -CONTEXT_DAYS), addDays(day, 1 + CONTEXT_DAYS), ...adjustments.map((a) => a.time)].map((date) => date.getTime());
-  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
-}
-
 const percent = (value: number) => formatInUnit(Math.round(value * 100) / 100, "pct");
 
+const when = (a: AdjustmentPoint) =>
+  a.height === null ? `${a.time.toISOString().slice(0, 10)} (UTC day the daily series steps)` : `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}`;
+
 /**
- * The difficulty change a source expected at the next adjustment, drawn (hollow) at the day it
- * was reported, beside the adjustments that actually happened (filled) when the mining snapshot
- * holds them.
+ * The difficulty adjustments computed from the mining dataset, one stem each, with the change a
+ * source expected at the next adjustment as a line across the chart: the report gives it no
+ * day, so it sits on the value axis only.
  */
 export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset, { width }: DifficultyAdjustmentOptions): HTMLElement {
-  if (expected.value === null || expected.asOf === null) throw new Error(`claim "${expected.id}" has no dated value`);
-  const reportedAt = (claim: CitedClaim) => addDays(utcDayStart(claim.asOf ?? ""), 0.5);
+  if (expected.value === null) throw new Error(`claim "${expected.id}" has no value`);
   const actual = difficultyAdjustments(mining);
   const narrow = width < 520;
   const chart = Plot.plot({
     width,
-    height: narrow ? 260 : 300,
+    height: narrow ? 280 : 300,
     marginLeft: 48,
-    insetBottom: 28,
-    insetTop: 10,
-    insetLeft: 24,
-    insetRight: 24,
-    x: { type: "utc", domain: adjustmentDomain(expected, actual), label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
-    y: { label: "↑ Difficulty change at the adjustment (%)", grid: true, zero: true, nice: true, tickFormat: (v: number) => `${v}%` },
+    marginRight: 16,
+    insetLeft: 12,
+    insetRight: 12,
+    insetBottom: 8,
+    x: { type: "utc", label: null, ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
+    y: { label: "↑ Change in difficulty at each adjustment (%)", grid: true, zero: true, nice: true, tickFormat: (v: number) => `${v}%` },
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleX([expected], { x: reportedAt, y1: 0, y2: "value", stroke: "currentColor", strokeDasharray: "4,3" }),
-      Plot.dot([expected], { x: reportedAt, y: "value", r: 6, stroke: "currentColor", strokeWidth: 2, fill: "var(--theme-background)", className: "expected-adjustment" }),
+      Plot.ruleY([expected], { y: "value", stroke: "var(--theme-red)", strokeWidth: 1.5, strokeDasharray: "6,4", title: (claim: CitedClaim) => `${formatClaimValue(claim)}: “${claim.quote}”`, className: "expected-adjustment" }),
       Plot.text([expected], {
-        x: reportedAt,
         y: "value",
-        text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected`,
-        dx: -10,
-        textAnchor: "end",
-        fontWeight: "bold"
+        frameAnchor: "left",
+        text: (claim: CitedClaim) =>
+          `Reported: about ${formatClaimValue(claim)} expected at the next adjustment (${claim.attributedTo ?? claim.source.outlet}; a forecast, no day printed)`,
+        dx: 4,
+        dy: -6,
+        lineAnchor: "bottom",
+        textAnchor: "start",
+        fill: "var(--theme-red)",
+        fontSize: 11,
+        lineWidth: narrow ? 26 : 80
       }),
-      ...(actual.length > 0
-        ? [
-            Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
-            Plot.dot(actual, { x: "time", y: "changePct", r: 5, fill: "var(--theme-foreground-focus)", className: "actual-adjustment" }),
-            Plot.text(actual, {
-              x: "time",
-              y: "changePct",
-              text: (a: AdjustmentPoint) => percent(a.changePct),
-              dy: 12,
-              lineAnchor: "top",
-              fill: "var(--theme-foreground-focus)"
-            }),
-            Plot.tip(
-              actual,
-              Plot.pointerX({
-                x: "time",
-                y: "changePct",
-                channels: {
-                  change: { label: "actual change", value: (a: AdjustmentPoint) => percent(a.changePct) },
-                  at: { label: "at", value: (a: AdjustmentPoint) => a.height === null ? `${a.time.toISOString().slice(0, 10)} (UTC day)` : `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}` },
-                  source: { label: "computed from", value: () => marketAttribution(mining) }
-                },
-                format: { x: false, y: false }
-              })
-            )
-          ]
-        : []),
+      Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
+      Plot.dot(actual, { x: "time", y: "changePct", r: 4, fill: "var(--theme-foreground-focus)", className: "actual-adjustment" }),
+      Plot.text(actual, {
+        x: "time",
+        y: "changePct",
+        text: (a: AdjustmentPoint) => percent(a.changePct),
+        dy: (narrow ? 10 : 12),
+        lineAnchor: "top",
+        fontSize: narrow ? 9 : 10,
+        fill: "var(--theme-foreground-focus)",
+        filter: (a: AdjustmentPoint) => !narrow || Math.abs(a.changePct) >= 3
+      } as Plot.TextOptions),
       Plot.tip(
-        [expected],
-        Plot.pointer({
-          x: reportedAt,
-          y: "value",
-          channels: { ...claimTipChannels, when: { label: "due", value: (claim: CitedClaim) => `“${claim.quote}”` } },
+        actual,
+        Plot.pointerX({
+          x: "time",
+          y: "changePct",
+          channels: {
+            change: { label: "computed change", value: (a: AdjustmentPoint) => percent(a.changePct) },
+            at: { label: "at", value: when }
+          },
           format: { x: false, y: false }
         })
       )
     ]
   });
-  const figure = chartFigure(chart, [expected], {
-    title: actual.length > 0 ? "Difficulty: the expected adjustment and the actual ones" : "Difficulty: the expected next adjustment",
+  const key = document.createElement("p");
+  key.className = "chart-key";
+  const how =
+    mining.mode === "public"
+      ? "computed from a daily difficulty series as the step from the last value before it to the first value after it, dated by the day the step begins"
+      : "from the captured list of adjustments";
+  key.textContent = `Blue stems: each adjustment's change in difficulty, ${how}. Dashed red line: the change the source expected at the next adjustment.`;
+  const box = document.createElement("div");
+  box.append(key, chart);
+  const figure = chartFigure(box, [expected], {
+    title: "Difficulty: the adjustments computed from the daily series, beside the expected cut",
     filename: "btc-difficulty-adjustment",
-    market: { ...mining, rows: mining.rows.length > 0 ? (mining.meta?.summary?.difficultyAdjustments ?? []) : [] }
+    // The mining series are credited in words below, their repositories folded away.
+    public: { dataset: "difficulty-adjustments", sources: [], rows: actual.map((a) => ({ time: a.time.toISOString(), height: a.height, change_pct: a.changePct })) }
   });
+  creditMining(figure, mining);
   figure.dataset.chart = "difficulty-adjustment";
   return figure;
 }

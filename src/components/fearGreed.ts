@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicDataset } from "../lib/public/dataset.js";
 import { chartFigure } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
@@ -41,8 +42,10 @@ export function fearGreed(dataset: PublicDataset<FearGreedRow>, { width, events 
   const figure = chartFigure(chart, [], {
     title: `Crypto Fear & Greed Index, daily, ${shortUtcDate(first)} ${first.slice(0, 4)} to ${shortUtcDate(last)} ${last.slice(0, 4)}`,
     filename: "fear-greed",
-    public: { dataset: "fear-greed", sources: [dataset.source], rows: dataset.rows }
+    // The series is credited in words below, its repository folded away.
+    public: { dataset: "fear-greed", sources: [], rows: dataset.rows }
   });
+  appendDataCredit(figure, dataCredit(publicSeriesCredits([dataset.source]), { verb: "Drawn from" }));
   figure.dataset.chart = "fear-greed";
   return figure;
 }
