@@ -61,6 +61,8 @@ export function dailyRanges(dataset: PublicDataset<DailyRangeRow>, options: Dail
     height: narrow ? 300 : 340,
     marginLeft: 48,
     marginRight: 12,
+    // Room under the lowest low for a level's label, which wraps on a phone.
+    insetBottom: narrow ? 44 : 20,
     x: { type: "utc", label: null, ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
     y: { label: `↑ ${yLabel}`, grid: true, tickFormat: (v: number) => `$${v}` },
     marks: [
@@ -72,12 +74,12 @@ export function dailyRanges(dataset: PublicDataset<DailyRangeRow>, options: Dail
         frameAnchor: "left",
         text: "label",
         dx: 4,
-        dy: -6,
-        lineAnchor: "bottom",
+        dy: 6,
+        lineAnchor: "top",
         textAnchor: "start",
         fill: "var(--theme-red)",
         fontSize: 11,
-        lineWidth: narrow ? 22 : 60
+        lineWidth: narrow ? 13 : 60
       }),
       Plot.tip(
         sessions,

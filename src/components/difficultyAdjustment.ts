@@ -46,20 +46,17 @@ export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset
         textAnchor: "start",
         fill: "var(--theme-red)",
         fontSize: 11,
-        lineWidth: narrow ? 26 : 80
+        lineWidth: narrow ? 18 : 80
       }),
       Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
       Plot.dot(actual, { x: "time", y: "changePct", r: 4, fill: "var(--theme-foreground-focus)", className: "actual-adjustment" }),
-      Plot.text(actual, {
-        x: "time",
-        y: "changePct",
-        text: (a: AdjustmentPoint) => percent(a.changePct),
-        dy: (narrow ? 10 : 12),
-        lineAnchor: "top",
-        fontSize: narrow ? 9 : 10,
-        fill: "var(--theme-foreground-focus)",
-        filter: (a: AdjustmentPoint) => !narrow || Math.abs(a.changePct) >= 3
-      } as Plot.TextOptions),
+      // Each value beyond the end of its stem: above a rise, below a cut.
+      ...[true, false].map((rise) =>
+        Plot.text(
+          actual.filter((a) => a.changePct >= 0 === rise && (!narrow || Math.abs(a.changePct) >= 3)),
+          { x: "time", y: "changePct", text: (a: AdjustmentPoint) => percent(a.changePct), dy: rise ? -8 : 8, lineAnchor: rise ? "bottom" : "top", fontSize: narrow ? 9 : 10, fill: "var(--theme-foreground-focus)" }
+        )
+      ),
       Plot.tip(
         actual,
         Plot.pointerX({

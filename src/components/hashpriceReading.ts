@@ -30,7 +30,6 @@ export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { wid
     width,
     height: narrow ? 300 : 340,
     marginLeft: 48,
-    marginTop: 36,
     x: { type: "utc", label: null, ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
     y: { label: "↑ Hashprice (USD per PH/s per day)", grid: true, zero: true, nice: true, tickFormat: "$,.0f" },
     marks: [
@@ -46,7 +45,7 @@ export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { wid
         textAnchor: "start",
         fill: "var(--theme-red)",
         fontSize: 11,
-        lineWidth: narrow ? 26 : 80
+        lineWidth: narrow ? 18 : 80
       }),
       Plot.lineY(points, { x: "date", y: "usdPerPhDay", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5 }),
       Plot.dot(points, { x: "date", y: "usdPerPhDay", r: 2, fill: "var(--theme-foreground-focus)", className: "computed-hashprice" }),
@@ -55,10 +54,11 @@ export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { wid
             Plot.ruleX([adjustment], { x: "time", stroke: "currentColor", strokeDasharray: "2,3", className: "adjustment-marker" }),
             Plot.text([adjustment], {
               x: "time",
-              frameAnchor: "top",
+              // At the foot of the rule, where the chart is empty under the series.
+              frameAnchor: "bottom",
               text: (a: AdjustmentPoint) => `difficulty ${signedPct(a.changePct)} on ${shortUtcDate(a.time.toISOString())} (computed)`,
               dx: -4,
-              dy: -24,
+              dy: -8,
               textAnchor: "end",
               fontSize: 10
             }),
