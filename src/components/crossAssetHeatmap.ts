@@ -121,7 +121,7 @@ export function crossAssetHeatmap(rows: readonly CrossAssetRow[], reported: read
     // The series are credited in words below, their repositories folded away.
     public: { dataset: "daily-moves", sources: [], rows: cells }
   });
-  appendDataCredit(figure, dataCredit(publicSeriesCredits(options.sources), { verb: "Computed from daily prices by" }));
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(options.sources), { use: "computed" }));
   figure.dataset.chart = "cross-asset-heatmap";
   return figure;
 }

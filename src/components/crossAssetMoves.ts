@@ -135,7 +135,7 @@ export function crossAssetMoves(pairs: readonly ReportedBeside[], { width, rows,
       public: { dataset: "computed-changes", sources: [], rows: bars.filter((bar) => bar.kind === COMPUTED) }
     }
   );
-  appendDataCredit(figure, dataCredit(publicSeriesCredits(sourcesFor(sources, assets)), { verb: "Close-to-close changes computed from" }));
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(sourcesFor(sources, assets)), { use: "computed" }));
   figure.dataset.chart = "cross-asset-moves";
   return figure;
 }

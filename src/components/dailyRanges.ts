@@ -109,7 +109,7 @@ export function dailyRanges(dataset: PublicDataset<DailyRangeRow>, options: Dail
     // The series is credited in words below, its repository and commit folded away.
     { title: `${title}, ${shortUtcDate(from)} to ${shortUtcDate(to)}`, filename: `${dataset.source.series}-sessions`, public: { dataset: "sessions", sources: [], rows: sessions.map(({ time: _time, ...row }) => row) } }
   );
-  appendDataCredit(figure, dataCredit(credits, { verb: "Drawn from" }));
+  appendDataCredit(figure, dataCredit(credits, { use: "drawn" }));
   figure.dataset.chart = "daily-ranges";
   return figure;
 }

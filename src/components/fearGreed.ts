@@ -45,7 +45,7 @@ export function fearGreed(dataset: PublicDataset<FearGreedRow>, { width, events 
     // The series is credited in words below, its repository folded away.
     public: { dataset: "fear-greed", sources: [], rows: dataset.rows }
   });
-  appendDataCredit(figure, dataCredit(publicSeriesCredits([dataset.source]), { verb: "Drawn from" }));
+  appendDataCredit(figure, dataCredit(publicSeriesCredits([dataset.source]), { use: "drawn" }));
   figure.dataset.chart = "fear-greed";
   return figure;
 }

@@ -73,5 +73,5 @@ export function reliefPct(changePct: number): number {
 /** Credits the mining series in a chart's caption: Coin Metrics and the difficulty series, or the API capture. */
 export function creditMining(figure: HTMLElement, mining: MiningDataset): void {
   const captured = mining.mode === "public" ? undefined : `captured from the APIs${mining.asOf ? ` on ${mining.asOf.slice(0, 10)}` : ""}`;
-  appendDataCredit(figure, dataCredit(endpointCredits(mining.meta?.sources ?? []), { verb: "Computed from", ...(captured ? { captured } : {}) }));
+  appendDataCredit(figure, dataCredit(endpointCredits(mining.meta?.sources ?? []), { use: "computed", ...(captured ? { captured } : {}) }));
 }

@@ -46,7 +46,7 @@ export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDa
     // The series are credited in words below, their repositories folded away.
     public: { dataset: "normalised-closes", sources: [], rows }
   });
-  appendDataCredit(figure, dataCredit(publicSeriesCredits(sources), { verb: "Computed from daily closes by" }));
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(sources), { use: "computed" }));
   figure.dataset.chart = "normalised-prices";
   return figure;
 }

@@ -65,7 +65,7 @@ describe("macro page", () => {
 
     // Its source line names the data in words; the repository and commit sit in a closed disclosure.
     const caption = first.locator("figcaption");
-    expect(await caption.locator(".data-credit").textContent()).toContain("Drawn from Yahoo Finance, read from a public repository at a fixed commit.");
+    expect(await caption.locator(".data-credit").textContent()).toContain("Market series drawn from Yahoo Finance, read from a public repository at a fixed commit.");
     const details = caption.locator("details.data-credit-details");
     expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
     expect(await details.textContent()).toContain(publicSource("silver-yahoo-1d").mirror);
@@ -97,7 +97,7 @@ describe("macro page", () => {
     const legend = await chart.locator("div[class*='-swatches']").textContent();
     expect(legend).toContain(REPORTED);
     expect(legend).toContain(COMPUTED);
-    expect(await chart.locator(".data-credit").textContent()).toContain("Close-to-close changes computed from Yahoo Finance (7 series)");
+    expect(await chart.locator(".data-credit").textContent()).toContain("Market series computed from Yahoo Finance (7 series)");
 
     // Hover the computed gold bar: the tip names both closes.
     const gold = bars.nth(labels.findIndex((label) => label.startsWith(`Gold, ${COMPUTED}`)));
@@ -165,7 +165,7 @@ describe("macro page", () => {
     expect(vertices(await fearGreed.locator("g.fear-greed-line path").getAttribute("d"))).toBe(fearGreedRows);
     expect(await fearGreed.locator("g.extreme-fear-zone rect").count()).toBe(1);
     expect(await fearGreed.locator("svg text").allTextContents()).toEqual(expect.arrayContaining(["0", "100"]));
-    expect(await fearGreed.locator("figcaption").textContent()).toContain("Drawn from Alternative.me");
+    expect(await fearGreed.locator("figcaption").textContent()).toContain("Market series drawn from Alternative.me");
     await page.context().close();
   });
 });

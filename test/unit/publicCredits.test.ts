@@ -9,9 +9,9 @@ import { publicDir } from "../../src/lib/public/store.ts";
 describe("chart data credits in words", () => {
   test("the fifteen cross-asset series read as three providers and three repositories, each series behind the disclosure", () => {
     const { sources } = crossAssetDataset();
-    const credit = dataCredit(publicSeriesCredits(sources), { verb: "Computed from daily prices by" });
+    const credit = dataCredit(publicSeriesCredits(sources), { use: "computed" });
     expect(credit.summary).toBe(
-      "Computed from daily prices by Binance (2 series), Coin Metrics (3 series) and Yahoo Finance (10 series), read from three public repositories at fixed commits."
+      "Market series computed from Binance (2 series), Coin Metrics (3 series) and Yahoo Finance (10 series), read from three public repositories at fixed commits."
     );
     expect(credit.details).toHaveLength(sources.length);
     for (const source of sources) expect(credit.details.some((line) => line.includes(source.mirror) && line.includes(source.licence)), source.series).toBe(true);
@@ -19,8 +19,8 @@ describe("chart data credits in words", () => {
   });
 
   test("one series from one repository; no licence attribution owed when Coin Metrics is not among them", () => {
-    const credit = dataCredit(publicSeriesCredits([publicSource("silver-yahoo-1d")]), { verb: "Drawn from" });
-    expect(credit.summary).toBe("Drawn from Yahoo Finance, read from a public repository at a fixed commit.");
+    const credit = dataCredit(publicSeriesCredits([publicSource("silver-yahoo-1d")]), { use: "drawn" });
+    expect(credit.summary).toBe("Market series drawn from Yahoo Finance, read from a public repository at a fixed commit.");
     expect(credit.attributions).toEqual([]);
   });
 
@@ -30,10 +30,10 @@ describe("chart data credits in words", () => {
 
   test("the mining dataset's endpoints, from the public fallback and from an API capture", () => {
     const mining = PUBLIC_BUILDERS.mining(publicDir());
-    const fromExtracts = dataCredit(endpointCredits(mining.uses), { verb: "Computed from" });
-    expect(fromExtracts.summary).toBe("Computed from Coin Metrics and network difficulty (provider not named by its mirror), read from two public repositories at fixed commits.");
+    const fromExtracts = dataCredit(endpointCredits(mining.uses), { use: "computed" });
+    expect(fromExtracts.summary).toBe("Market series computed from Coin Metrics and network difficulty (provider not named by its mirror), read from two public repositories at fixed commits.");
     expect(fromExtracts.attributions).toEqual([COIN_METRICS_ATTRIBUTION]);
-    const captured = dataCredit(endpointCredits([{ source: "mempool", endpoint: "v1/mining/hashrate/3m" }]), { verb: "Computed from", captured: "captured from the APIs on 2026-03-02" });
-    expect(captured.summary).toBe("Computed from mempool.space, captured from the APIs on 2026-03-02.");
+    const captured = dataCredit(endpointCredits([{ source: "mempool", endpoint: "v1/mining/hashrate/3m" }]), { use: "computed", captured: "captured from the APIs on 2026-03-02" });
+    expect(captured.summary).toBe("Market series computed from mempool.space, captured from the APIs on 2026-03-02.");
   });
 });

@@ -77,18 +77,18 @@ function whereRead(series: readonly CreditedSeries[], captured?: string): string
 }
 
 /**
- * "Computed from Yahoo Finance (10 series), Binance (2 series) and Coin Metrics (3 series), read
- * from three public repositories at fixed commits." `verb` says whether the chart draws the
- * values as they are ("Drawn from") or something computed from them ("Computed from");
+ * "Market series computed from Yahoo Finance (10 series), Binance (2 series) and Coin Metrics
+ * (3 series), read from three public repositories at fixed commits." `use` says whether the
+ * chart draws the values as they are ("drawn") or something computed from them ("computed");
  * `captured` says how an API capture was taken, when the series come from one.
  */
-export function dataCredit(series: readonly CreditedSeries[], { verb, captured }: { verb: string; captured?: string }): DataCredit {
+export function dataCredit(series: readonly CreditedSeries[], { use, captured }: { use: "computed" | "drawn"; captured?: string }): DataCredit {
   const byProvider = new Map<string, number>();
   for (const { provider } of series) byProvider.set(provider, (byProvider.get(provider) ?? 0) + 1);
   const providers = [...byProvider].map(([provider, n]) => (n > 1 ? `${provider} (${n} series)` : provider));
   const where = whereRead(series, captured);
   return {
-    summary: `${verb} ${listInWords(providers)}${where ? `, ${where}` : ""}.`,
+    summary: `Market series ${use} from ${listInWords(providers)}${where ? `, ${where}` : ""}.`,
     details: series.map((entry) => entry.detail),
     attributions: requiredAttributions(series.map((entry) => entry.provider)),
   };
