@@ -63,9 +63,10 @@ export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { wid
               fontSize: 10
             }),
             Plot.dot(aroundPoints, { x: "date", y: "usdPerPhDay", r: 4.5, stroke: "currentColor", strokeWidth: 1.5, fill: "var(--theme-foreground-focus)", className: "relief-point" }),
-            // The day before the adjustment labelled below-left, the day after above, clear of the line between them.
-            Plot.text(before ? [before] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dx: -8, dy: 10, textAnchor: "end", fontSize: 10, fontWeight: "bold" }),
-            Plot.text(after ? [after] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dy: -12, fontSize: 10, fontWeight: "bold" })
+            // The day before the adjustment labelled below-left, the day after above, clear of the line
+            // between them; a phone has no room beside the forecast's label, and the prose gives both values.
+            Plot.text(before && !narrow ? [before] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dx: -8, dy: 10, textAnchor: "end", fontSize: 10, fontWeight: "bold" }),
+            Plot.text(after && !narrow ? [after] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dy: -12, fontSize: 10, fontWeight: "bold" })
           ]
         : []),
       Plot.tip(

@@ -68,7 +68,8 @@ describe("macro page", () => {
     expect(await caption.locator(".data-credit").textContent()).toContain("Market series drawn from Yahoo Finance, read from a public repository at a fixed commit.");
     const details = caption.locator("details.data-credit-details");
     expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
-    expect(await details.textContent()).toContain(publicSource("silver-yahoo-1d").mirror);
+    const silverCommit = publicSource("silver-yahoo-1d").mirror.split("@")[1]!.split(":")[0]!;
+    expect(await details.textContent()).toContain(`data/SI=F.csv in flippe2/blank-app at commit ${silverCommit}`);
 
     // The prose cites both silver figures and never gives the policy news a day.
     expect(await page.locator(`a.cited-figure[href="./sources#claim-${silverLevel.id}"]`).first().textContent()).toBe(formatClaimValue(silverLevel));
@@ -144,7 +145,8 @@ describe("macro page", () => {
     const credit = heatmap.locator(".data-credit");
     expect(await credit.textContent()).toContain("Binance (2 series), Coin Metrics (3 series) and Yahoo Finance (10 series), read from three public repositories at fixed commits.");
     const details = (await credit.locator("details").textContent()) ?? "";
-    for (const source of crossAsset.sources) expect(details, source.series).toContain(source.mirror);
+    for (const source of crossAsset.sources) expect(details, source.series).toContain(`at commit ${source.mirror.split("@")[1]!.split(":")[0]}`);
+    expect(details.split("at commit").length - 1).toBe(crossAsset.sources.length);
     const visible = (await credit.textContent())!.replace(details, "");
     expect(visible.length).toBeLessThan(300);
 

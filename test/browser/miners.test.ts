@@ -102,7 +102,7 @@ describe("miners page", () => {
     const on = (day: string) => formatInUnit(Math.round(hashpriceDays.find((row) => row.date === day)!.hashprice_usd_per_ph_day! * 100) / 100, "usd_per_ph_day");
     expect(prose).toContain(`In the data the valve did open. Computed hashprice went from ${on("2026-02-06")} on February 6 to ${on("2026-02-08")} on February 8`);
     // The price condition: the days the price held the reclaimed level, and hashprice back under the ceiling.
-    expect(prose).toContain("the daily price was at or above it only on February 8 and February 9");
+    expect(prose).toContain("bitcoin's daily price was at or above it only on February 8 and February 9");
     expect(prose).toContain("Computed hashprice was back below the reported ceiling on February 20");
     // The safety-valve argument is the analysis's, in the page's words, with the reported figures linked.
     expect(prose).toContain("safety valve");

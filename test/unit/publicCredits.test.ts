@@ -14,7 +14,11 @@ describe("chart data credits in words", () => {
       "Market series computed from Binance (2 series), Coin Metrics (3 series) and Yahoo Finance (10 series), read from three public repositories at fixed commits."
     );
     expect(credit.details).toHaveLength(sources.length);
-    for (const source of sources) expect(credit.details.some((line) => line.includes(source.mirror) && line.includes(source.licence)), source.series).toBe(true);
+    for (const source of sources) {
+      const [repository, commitAndPath] = source.mirror.split("@") as [string, string];
+      const [commit, path] = commitAndPath.split(/:(.*)/) as [string, string];
+      expect(credit.details, source.series).toContain(`${source.title}: ${path} in ${repository} at commit ${commit} (licence: ${source.licence})`);
+    }
     expect(credit.attributions).toEqual([COIN_METRICS_ATTRIBUTION]);
   });
 

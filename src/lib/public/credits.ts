@@ -22,7 +22,7 @@ const PROVIDERS: readonly [prefix: string, name: string][] = [
 export interface CreditedSeries {
   /** The provider's name, or the series' own title when its mirror does not name one. */
   provider: string;
-  /** "Silver futures, Yahoo Finance SI=F: flippe2/blank-app@…:data/SI=F.csv (licence: …)". */
+  /** "Silver futures, Yahoo Finance SI=F: data/SI=F.csv in flippe2/blank-app at commit … (licence: …)". */
   detail: string;
   /** The public repository it was read from; null for an API capture. */
   repository: string | null;
@@ -42,11 +42,17 @@ function providerOf(upstream: string, fallback: string): string {
   return known ? known[1] : `${fallback.charAt(0).toLowerCase()}${fallback.slice(1)} (provider not named by its mirror)`;
 }
 
+/** "owner/name@commit:path" as "path in owner/name at commit …"; anything else unchanged. */
+function mirrorInWords(mirror: string): string {
+  const parts = /^([^@\s]+)@([0-9a-f]+):(.+)$/.exec(mirror);
+  return parts ? `${parts[3]} in ${parts[1]} at commit ${parts[2]}` : mirror;
+}
+
 /** The public extracts behind a chart, one entry each. */
 export function publicSeriesCredits(sources: readonly PublicSource[]): CreditedSeries[] {
   return sources.map((source) => ({
     provider: providerOf(source.upstream, source.title),
-    detail: `${source.title}: ${source.mirror} (licence: ${source.licence})`,
+    detail: `${source.title}: ${mirrorInWords(source.mirror)} (licence: ${source.licence})`,
     repository: source.mirror.split("@")[0]!,
   }));
 }
@@ -58,7 +64,7 @@ export function publicSeriesCredits(sources: readonly PublicSource[]): CreditedS
 export function endpointCredits(uses: readonly { source: string; endpoint: string }[]): CreditedSeries[] {
   return uses.map(({ source, endpoint }) => ({
     provider: providerOf(source, source.split(";")[0]!),
-    detail: `${source} ${endpoint}`,
+    detail: `${source}: ${mirrorInWords(endpoint.replace(/^via /, ""))}`,
     repository: /^via ([^@\s]+)@/.exec(endpoint)?.[1] ?? null,
   }));
 }
