@@ -97,7 +97,7 @@ describe("miners page", () => {
     expect(prose).toContain("(both computed here from the reported figures)");
     // The adjustment that came: its day and size, computed, and the relief it gives by the same rule.
     expect(prose).toContain(`The adjustment came on February 7: difficulty fell ${pct(-feb7.change_pct, 2)} (computed from the daily difficulty series)`);
-    expect(prose).toContain(`gives ${pct(reliefPct(feb7.change_pct), 1)} by the same rule (computed)`);
+    expect(prose).toContain(`gives a rise of ${pct(reliefPct(feb7.change_pct), 1)} by the same rule (computed)`);
     // The computed hashprice on the full days either side of it.
     const on = (day: string) => formatInUnit(Math.round(hashpriceDays.find((row) => row.date === day)!.hashprice_usd_per_ph_day! * 100) / 100, "usd_per_ph_day");
     expect(prose).toContain(`In the data the valve did open. Computed hashprice went from ${on("2026-02-06")} on February 6 to ${on("2026-02-08")} on February 8`);
