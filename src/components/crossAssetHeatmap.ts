@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import { CROSS_ASSETS, formatChangePct, reportedWindow, type CrossAssetRow, type ReportedBeside } from "../lib/public/crossAssetRows.js";
+import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicSource } from "../lib/public/load.js";
 import { chartFigure, claimAttribution } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
@@ -110,15 +111,17 @@ export function crossAssetHeatmap(rows: readonly CrossAssetRow[], reported: read
   const key = document.createElement("p");
   key.className = "chart-key";
   key.textContent =
-    "Each cell is the change from the asset's previous close in the extract: the crypto assets at the end of every UTC day, the others at their market's close on trading days only (blank: no session). Outlined cells are the days the articles reported a move for that asset; hover for the reported figure beside the computed one.";
+    "Each cell is computed: the change from the asset's previous close, for the crypto assets at the end of every UTC day (Bitcoin and Ether at 00:00 UTC), for the others at their market's close on trading days only (blank: no session). Outlined cells are the moves the article reported for that asset and day; hover for the reported figure beside the computed one.";
   const box = document.createElement("div");
   box.append(key, chart);
   const reportedClaims = reported.map((item) => item.claim);
   const figure = chartFigure(box, reportedClaims, {
     title: `Daily moves, ${shortUtcDate(from)} to ${shortUtcDate(to)}: computed close to close, reported moves outlined`,
     filename: "cross-asset-daily-moves",
-    public: { dataset: "daily-moves", sources: options.sources, rows: cells }
+    // The series are credited in words below, their repositories folded away.
+    public: { dataset: "daily-moves", sources: [], rows: cells }
   });
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(options.sources), { use: "computed" }));
   figure.dataset.chart = "cross-asset-heatmap";
   return figure;
 }

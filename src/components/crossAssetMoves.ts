@@ -1,210 +1,141 @@
 import * as Plot from "@observablehq/plot";
-import { claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
-import type { CitedClaim } from "../lib/ledger/types.js";
-import type { MacroRow } from "../lib/snapshot/rows.js";
-import { chartFigure, claimAttribution, marketAttribution, type MarketDataset } from "./chartFigure.js";
+import { formatClaimValue } from "../lib/claims.js";
+import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
+import { formatChangePct, previousClose, sourcesFor, type CrossAssetRow, type ReportedBeside } from "../lib/public/crossAssetRows.js";
+import type { PublicSource } from "../lib/public/load.js";
+import { chartFigure, claimAttribution } from "./chartFigure.js";
+import { shortUtcDate } from "./reportedBound.js";
 
-export interface CrossAssetMovesOptions {
-  width: number;
-  /** A captured FRED snapshot; without one the chart draws the reported moves alone. */
-  macro?: MarketDataset<MacroRow>;
-}
+export const REPORTED = "Reported in the article";
+export const COMPUTED = "Computed: close to close";
 
-/** One % move on the chart: a reported figure (bar) or a change computed from a FRED series (dot). */
-export interface Move {
-  /** Row of the chart: one window and one asset. */
-  row: string;
+/** One bar: a reported % move, or the close-to-close change computed for the same asset and day. */
+export interface MoveBar {
   asset: string;
-  window: string;
-  windowOrder: string;
+  kind: typeof REPORTED | typeof COMPUTED;
   changePct: number;
-  kind: "reported" | "computed";
+  /** The figure as shown in the tip. */
   figure: string;
-  date: string;
+  /** What the change runs over. */
+  basis: string;
   source: string;
 }
 
-const assetNames: Record<string, string> = {
-  SP500: "S&P 500",
-  NASDAQ: "Nasdaq",
-  DJIA: "Dow",
-  SOX: "SOX",
-  GOLD: "Gold",
-  SILVER: "Silver",
-  DXY: "Dollar (DXY)",
-  BTC: "BTC",
-  ETH: "ETH",
-  SOL: "SOL",
-  XRP: "XRP",
-  DOGE: "DOGE",
-  BNB: "BNB",
-  CRYPTO: "All crypto"
-};
-
-/** FRED series in the macro snapshot and the chart row each is compared on. */
-export const fredSeriesAsset: Record<string, string> = {
-  SP500: "SP500",
-  NASDAQCOM: "NASDAQ",
-  DJIA: "DJIA",
-  // The Fed's broad trade-weighted dollar index: not ICE's DXY, so it gets a row of its own.
-  DTWEXBGS: "Broad USD",
-  CBBTCUSD: "BTC"
-};
-
-const monthDay = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-
-export interface MoveWindow {
-  /** In words that carry the date: "Feb 6 · one day". */
-  label: string;
-  /** Sorts windows chronologically: the UTC day the window is dated by, then its kind. */
-  order: string;
+export interface CrossAssetMovesOptions {
+  width: number;
+  /** Every row of the cross-asset dataset, for the close each change is measured from. */
+  rows: readonly CrossAssetRow[];
+  sources: readonly PublicSource[];
 }
 
-/** The window a reported move covers. */
-export function moveWindow(claim: CitedClaim): MoveWindow {
-  // Undated moves form their own group, after the dated windows.
-  if (claim.asOf === null) return { label: "Date not printed", order: "~" };
-  const utc = new Date(claim.asOf).toISOString();
-  const day = claim.asOf.slice(0, 10);
-  switch (claim.period) {
-    case "intraday":
-      return { label: `${monthDay(day)} · intraday`, order: `${day} 0` };
-    case "1d":
-      return sessionWindow(day);
-    case "since-low":
-      return { label: `Since the ${monthDay(day)} low`, order: `${day} 2` };
-    case "24h":
-      return { label: `24 h to ${monthDay(utc)} ${utc.slice(11, 16)} UTC`, order: `${utc.slice(0, 10)} 3` };
-    default:
-      throw new Error(`claim "${claim.id}": no window for period "${claim.period}"`);
-  }
-}
+const closeText = (row: CrossAssetRow) => `${row.close?.toLocaleString("en-US", { maximumFractionDigits: 2 }) ?? "gap"} on ${shortUtcDate(row.date)}`;
 
-/** One trading session (or one UTC day for a daily series), close to close. */
-function sessionWindow(day: string): MoveWindow {
-  return { label: `${monthDay(day)} · one day`, order: `${day} 1` };
-}
-
-export function assetName(asset: string): string {
-  return assetNames[asset] ?? asset;
-}
-
-export function reportedMoves(claims: readonly CitedClaim[]): Move[] {
-  return claims.map((claim) => {
-    if (claim.value === null || claim.unit !== "pct" || claim.asset === null) throw new Error(`claim "${claim.id}" is not a % move of an asset`);
-    const window = moveWindow(claim);
-    const asset = assetName(claim.asset);
-    return {
-      row: `${window.label}|${asset}`,
+/** Two bars per pair, the reported one first; a pair whose day has no close in the extract keeps its reported bar alone. */
+export function moveBars(pairs: readonly ReportedBeside[], rows: readonly CrossAssetRow[]): MoveBar[] {
+  return pairs.flatMap(({ claim, asset, computed }) => {
+    if (claim.value === null) throw new Error(`claim "${claim.id}" has no value to draw`);
+    const reported: MoveBar = {
       asset,
-      window: window.label,
-      windowOrder: window.order,
+      kind: REPORTED,
       changePct: claim.value,
-      kind: "reported",
       figure: formatClaimValue(claim),
-      date: claimDate(claim),
+      basis: "one day; price and hours not printed",
       source: claimAttribution(claim)
     };
-  });
-}
-
-/** Close-to-close changes on the given UTC days from the FRED series in the macro snapshot. */
-export function computedMoves(macro: MarketDataset<MacroRow>, days: readonly string[]): Move[] {
-  return macro.rows.flatMap((row) => {
-    const asset = fredSeriesAsset[row.series];
-    if (!asset || row.change_pct === null || !days.includes(row.date)) return [];
-    const name = assetName(asset);
-    const window = sessionWindow(row.date);
+    if (computed?.change_pct == null) return [reported];
+    const previous = previousClose(rows, computed);
     return [
+      reported,
       {
-        row: `${window.label}|${name}`,
-        asset: name,
-        window: window.label,
-        windowOrder: window.order,
-        changePct: row.change_pct,
-        kind: "computed" as const,
-        figure: `${formatInUnit(Math.round(row.change_pct * 100) / 100, "pct")} (FRED ${row.series}, close to close)`,
-        date: row.date,
-        source: marketAttribution(macro)
+        asset,
+        kind: COMPUTED,
+        changePct: computed.change_pct,
+        figure: formatChangePct(computed.change_pct),
+        basis: previous ? `close ${closeText(previous)} to close ${closeText(computed)}` : `close on ${shortUtcDate(computed.date)}`,
+        source: computed.source
       }
     ];
   });
 }
 
-/** Chart rows: grouped by window, windows in time order, rows within a window in the order given (reported first). */
-export function moveRows(moves: readonly Move[]): string[] {
-  const sorted = [...moves].sort((a, b) => a.windowOrder.localeCompare(b.windowOrder));
-  return [...new Set(sorted.map((move) => move.row))];
-}
-
-const signed = (value: number) => `${value > 0 ? "+" : ""}${formatInUnit(value, "pct")}`;
+/** The bar's value as printed: a reported figure to its own precision, a computed one to two decimals. */
+const valueLabel = (bar: MoveBar) => (bar.kind === REPORTED ? bar.figure.replace(/^(?=\d)/, "+") : formatChangePct(bar.changePct));
 
 /**
- * Reported % moves across assets on one scale, colored by the window each covers, with the
- * FRED close-to-close changes of Feb 5 and Feb 6 as dots when a macro snapshot is passed.
+ * Reported one-day % moves beside the change computed from the public daily closes of the same
+ * asset and day: two bars per asset on one % axis, told apart by color and legend.
  */
-export function crossAssetMoves(claims: readonly CitedClaim[], { width, macro }: CrossAssetMovesOptions): HTMLElement {
-  const reported = reportedMoves(claims);
-  const reportedDays = [...new Set(claims.filter((claim) => claim.period === "1d" || claim.period === "intraday").map((claim) => (claim.asOf ?? "").slice(0, 10)))];
-  const computed = macro && macro.rows.length > 0 ? computedMoves(macro, reportedDays) : [];
-  const all = [...reported, ...computed];
-  const rows = moveRows(all);
-  const windows = [...new Set(rows.map((row) => row.split("|")[0] ?? ""))];
-  const reportedRows = new Set(reported.map((move) => move.row));
-  const rowLabel = (row: string) => `${row.split("|")[1] ?? row}${reportedRows.has(row) ? "" : " (FRED)"}`;
+export function crossAssetMoves(pairs: readonly ReportedBeside[], { width, rows, sources }: CrossAssetMovesOptions): HTMLElement {
+  const bars = moveBars(pairs, rows);
+  const assets = [...new Set(bars.map((bar) => bar.asset))];
+  const days = [...new Set(pairs.map((pair) => pair.date))];
   const narrow = width < 520;
-  const marginLeft = narrow ? 104 : 120;
+  const marginLeft = narrow ? 92 : 110;
   const marginRight = 12;
-  // Room for a value label (about 48 px) beyond the longest bar on either side.
-  const values = all.map((move) => move.changePct);
+  // Room for a value label (about 44 px) beyond the longest bar on either side.
+  const values = bars.map((bar) => bar.changePct);
   const [low, high] = [Math.min(...values, 0), Math.max(...values, 0)];
-  const pad = ((high - low) * 48) / Math.max(width - marginLeft - marginRight - 96, 1);
-  const tipChannels = {
-    move: { label: "move", value: "figure" },
-    kind: { label: "kind", value: (move: Move) => (move.kind === "reported" ? "reported" : "computed") },
-    window: { label: "window", value: "window" },
-    date: { label: "date", value: "date" },
-    source: { label: "source", value: "source" }
-  };
+  const pad = ((high - low) * 44) / Math.max(width - marginLeft - marginRight - 88, 1);
   const chart = Plot.plot({
     width,
-    height: 70 + 20 * rows.length,
+    height: 60 + 36 * assets.length,
     marginLeft,
     marginRight,
     x: {
-      label: "Change (%) →",
+      label: "Change on the day (%) →",
       grid: true,
       domain: [low - (low < 0 ? pad : 0), high + pad],
       tickFormat: (v: number) => `${v}%`,
       ticks: narrow ? 5 : 10
     },
-    y: { label: null, domain: rows, tickFormat: rowLabel, tickSize: 0 },
-    color: { legend: true, domain: windows, label: "Window" },
+    fy: { label: null, domain: assets, padding: 0.2 },
+    y: { axis: null, domain: [REPORTED, COMPUTED], padding: 0.1 },
+    color: { legend: true, domain: [REPORTED, COMPUTED], range: ["var(--theme-foreground-focus)", "var(--theme-foreground-muted)"] },
     marks: [
-      Plot.barX(reported, {
+      Plot.barX(bars, {
         x: "changePct",
-        y: "row",
-        fill: "window",
-        className: "reported-move",
-        ariaLabel: (move: Move) => `${move.asset}, ${move.window}: ${move.figure}`
+        y: "kind",
+        fy: "asset",
+        fill: "kind",
+        className: "move-bar",
+        ariaLabel: (bar: MoveBar) => `${bar.asset}, ${bar.kind}: ${bar.figure}`
       }),
-      Plot.text(reported.filter((move) => move.changePct >= 0), { x: "changePct", y: "row", text: (m: Move) => signed(m.changePct), dx: 4, textAnchor: "start", fontSize: 10 }),
-      Plot.text(reported.filter((move) => move.changePct < 0), { x: "changePct", y: "row", text: (m: Move) => signed(m.changePct), dx: -4, textAnchor: "end", fontSize: 10 }),
-      Plot.dot(computed, {
-        x: "changePct",
-        y: "row",
-        r: 4.5,
-        fill: "window",
-        stroke: "currentColor",
-        strokeWidth: 1.5,
-        className: "computed-move",
-        ariaLabel: (move: Move) => `${move.asset}, ${move.window}: ${move.figure}`
-      }),
+      ...[true, false].map((rising) =>
+        Plot.text(
+          bars.filter((bar) => bar.changePct >= 0 === rising),
+          { x: "changePct", y: "kind", fy: "asset", text: valueLabel, dx: rising ? 4 : -4, textAnchor: rising ? "start" : "end", fontSize: 10 }
+        )
+      ),
       Plot.ruleX([0]),
-      Plot.tip(all, Plot.pointerY({ x: "changePct", y: "row", channels: tipChannels, format: { x: false, y: false, fill: false, stroke: false } }))
+      Plot.tip(
+        bars,
+        Plot.pointerY({
+          x: "changePct",
+          y: "kind",
+          fy: "asset",
+          channels: {
+            asset: { label: "asset", value: "asset" },
+            kind: { label: "kind", value: "kind" },
+            move: { label: "move", value: "figure" },
+            basis: { label: "over", value: "basis" },
+            source: { label: "source", value: "source" }
+          },
+          format: { x: false, y: false, fy: false, fill: false }
+        })
+      )
     ]
   });
-  const figure = chartFigure(chart, claims, { title: "Feb 5 and Feb 6: cross-asset moves beside the crypto rebound", filename: "cross-asset-moves", ...(macro ? { market: macro } : {}) });
+  const figure = chartFigure(
+    chart,
+    pairs.map((pair) => pair.claim),
+    // The computed changes' series are credited in words below, their repositories folded away.
+    {
+      title: `${days.map(shortUtcDate).join(", ")}: the reported moves beside the close-to-close changes computed from daily closes`,
+      filename: "cross-asset-moves",
+      public: { dataset: "computed-changes", sources: [], rows: bars.filter((bar) => bar.kind === COMPUTED) }
+    }
+  );
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(sourcesFor(sources, assets)), { use: "computed" }));
   figure.dataset.chart = "cross-asset-moves";
   return figure;
 }

@@ -1,119 +1,92 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { chartFigure, claimTipChannels, marketAttribution } from "./chartFigure.js";
-import { addDays, difficultyAdjustments, utcDayStart, type AdjustmentPoint, type MiningDataset } from "./miningSeries.js";
+import { chartFigure } from "./chartFigure.js";
+import { creditMining, difficultyAdjustments, type AdjustmentPoint, type MiningDataset } from "./miningSeries.js";
 
 export interface DifficultyAdjustmentOptions {
   width: number;
 }
 
-/** Days of axis either side of the report, so the expected change is drawn in context. */
-const CONTEXT_DAYS = 3;
-
-/** The report's day with context, widened to every captured adjustment; an undated report spans the adjustments only. */
-export function adjustmentDomain(expected: CitedClaim, adjustments: readonly AdjustmentPoint[]): [Date, Date] {
-  const around = expected.asOf === null ? [] : [addDays(utcDayStart(expected.asOf), -CONTEXT_DAYS), addDays(utcDayStart(expected.asOf), 1 + CONTEXT_DAYS)];
-  const times = [...around, ...adjustments.map((a) => a.time)].map((date) => date.getTime());
-  if (times.length === 0) throw new Error(`claim "${expected.id}" has no date and there are no adjustments to draw it against`);
-  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
-}
-
 const percent = (value: number) => formatInUnit(Math.round(value * 100) / 100, "pct");
 
+const when = (a: AdjustmentPoint) =>
+  a.height === null ? `${a.time.toISOString().slice(0, 10)} (UTC day the daily series steps)` : `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}`;
+
 /**
- * The difficulty change a source expected at the next adjustment, drawn (hollow) at the day it
- * was reported, beside the adjustments that actually happened (filled) when the mining snapshot
- * holds them.
+ * The difficulty adjustments computed from the mining dataset, one stem each, with the change a
+ * source expected at the next adjustment as a line across the chart: the report gives it no
+ * day, so it sits on the value axis only.
  */
 export function difficultyAdjustment(expected: CitedClaim, mining: MiningDataset, { width }: DifficultyAdjustmentOptions): HTMLElement {
   if (expected.value === null) throw new Error(`claim "${expected.id}" has no value`);
   const actual = difficultyAdjustments(mining);
-  const domain = adjustmentDomain(expected, actual);
-  // A report the source dates sits at its day; an undated one is a level across the chart, never pinned to a day.
-  const undated = expected.asOf === null;
-  const reportedAt = (claim: CitedClaim) => (claim.asOf === null ? domain[0] : addDays(utcDayStart(claim.asOf), 0.5));
-  const expectedMarks = undated
-    ? [
-        Plot.ruleY([expected], { y: "value", stroke: "currentColor", strokeDasharray: "4,3", strokeWidth: 2, className: "expected-adjustment" }),
-        Plot.text([expected], {
-          x: reportedAt,
-          y: "value",
-          text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected at the next adjustment (date not printed)`,
-          dy: -8,
-          textAnchor: "start",
-          fontWeight: "bold"
-        })
-      ]
-    : [
-        Plot.ruleX([expected], { x: reportedAt, y1: 0, y2: "value", stroke: "currentColor", strokeDasharray: "4,3" }),
-        Plot.dot([expected], { x: reportedAt, y: "value", r: 6, stroke: "currentColor", strokeWidth: 2, fill: "var(--theme-background)", className: "expected-adjustment" }),
-        Plot.text([expected], {
-          x: reportedAt,
-          y: "value",
-          text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected`,
-          dx: -10,
-          textAnchor: "end",
-          fontWeight: "bold"
-        })
-      ];
   const narrow = width < 520;
   const chart = Plot.plot({
     width,
-    height: narrow ? 260 : 300,
+    height: narrow ? 280 : 300,
     marginLeft: 48,
-    insetBottom: 28,
-    insetTop: 10,
-    insetLeft: 24,
-    insetRight: 24,
-    x: { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
-    y: { label: "↑ Difficulty change at the adjustment (%)", grid: true, zero: true, nice: true, tickFormat: (v: number) => `${v}%` },
+    marginRight: 16,
+    insetLeft: 12,
+    insetRight: 12,
+    insetBottom: 8,
+    x: { type: "utc", label: null, ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
+    y: { label: "↑ Change in difficulty at each adjustment (%)", grid: true, zero: true, nice: true, tickFormat: (v: number) => `${v}%` },
     marks: [
       Plot.ruleY([0]),
-      ...expectedMarks,
-      ...(actual.length > 0
-        ? [
-            Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
-            Plot.dot(actual, { x: "time", y: "changePct", r: 5, fill: "var(--theme-foreground-focus)", className: "actual-adjustment" }),
-            Plot.text(actual, {
-              x: "time",
-              y: "changePct",
-              text: (a: AdjustmentPoint) => percent(a.changePct),
-              dy: 12,
-              lineAnchor: "top",
-              fill: "var(--theme-foreground-focus)"
-            }),
-            Plot.tip(
-              actual,
-              Plot.pointerX({
-                x: "time",
-                y: "changePct",
-                channels: {
-                  change: { label: "actual change", value: (a: AdjustmentPoint) => percent(a.changePct) },
-                  at: { label: "at", value: (a: AdjustmentPoint) => a.height === null ? `${a.time.toISOString().slice(0, 10)} (UTC day)` : `${a.time.toISOString().slice(0, 16).replace("T", " ")} UTC, block ${a.height}` },
-                  source: { label: "computed from", value: () => marketAttribution(mining) }
-                },
-                format: { x: false, y: false }
-              })
-            )
-          ]
-        : []),
+      Plot.ruleY([expected], { y: "value", stroke: "var(--theme-red)", strokeWidth: 1.5, strokeDasharray: "6,4", title: (claim: CitedClaim) => `${formatClaimValue(claim)}: “${claim.quote}”`, className: "expected-adjustment" }),
+      Plot.text([expected], {
+        y: "value",
+        frameAnchor: "left",
+        text: (claim: CitedClaim) =>
+          `Reported: about ${formatClaimValue(claim)} expected at the next adjustment (${claim.attributedTo ?? claim.source.outlet}; a forecast, no day printed)`,
+        dx: 4,
+        dy: -6,
+        lineAnchor: "bottom",
+        textAnchor: "start",
+        fill: "var(--theme-red)",
+        fontSize: 11,
+        lineWidth: narrow ? 18 : 80
+      }),
+      Plot.ruleX(actual, { x: "time", y1: 0, y2: "changePct", stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
+      Plot.dot(actual, { x: "time", y: "changePct", r: 4, fill: "var(--theme-foreground-focus)", className: "actual-adjustment" }),
+      // Each value beyond the end of its stem: above a rise, below a cut.
+      ...[true, false].map((rise) =>
+        Plot.text(
+          actual.filter((a) => a.changePct >= 0 === rise && (!narrow || Math.abs(a.changePct) >= 3)),
+          { x: "time", y: "changePct", text: (a: AdjustmentPoint) => percent(a.changePct), dy: rise ? -8 : 8, lineAnchor: rise ? "bottom" : "top", fontSize: narrow ? 9 : 10, fill: "var(--theme-foreground-focus)" }
+        )
+      ),
       Plot.tip(
-        [expected],
-        Plot.pointer({
-          x: reportedAt,
-          y: "value",
-          channels: { ...claimTipChannels, when: { label: "due", value: (claim: CitedClaim) => `“${claim.quote}”` } },
+        actual,
+        Plot.pointerX({
+          x: "time",
+          y: "changePct",
+          channels: {
+            change: { label: "computed change", value: (a: AdjustmentPoint) => percent(a.changePct) },
+            at: { label: "at", value: when }
+          },
           format: { x: false, y: false }
         })
       )
     ]
   });
-  const figure = chartFigure(chart, [expected], {
-    title: actual.length > 0 ? "Difficulty: the expected adjustment and the actual ones" : "Difficulty: the expected next adjustment",
+  const key = document.createElement("p");
+  key.className = "chart-key";
+  const how =
+    mining.mode === "public"
+      ? "computed from a daily difficulty series as the step from the last value before it to the first value after it, dated by the day the step begins"
+      : "from the captured list of adjustments";
+  key.textContent = `Blue stems: each adjustment's change in difficulty, ${how}. Dashed red line: the change the source expected at the next adjustment.`;
+  const box = document.createElement("div");
+  box.append(key, chart);
+  const figure = chartFigure(box, [expected], {
+    title: "Difficulty: the adjustments computed from the daily series, beside the expected cut",
     filename: "btc-difficulty-adjustment",
-    market: { ...mining, rows: mining.rows.length > 0 ? (mining.meta?.summary?.difficultyAdjustments ?? []) : [] }
+    // The mining series are credited in words below, their repositories folded away.
+    public: { dataset: "difficulty-adjustments", sources: [], rows: actual.map((a) => ({ time: a.time.toISOString(), height: a.height, change_pct: a.changePct })) }
   });
+  creditMining(figure, mining);
   figure.dataset.chart = "difficulty-adjustment";
   return figure;
 }

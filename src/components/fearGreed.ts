@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicDataset } from "../lib/public/dataset.js";
 import { chartFigure } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
@@ -29,10 +30,11 @@ export function fearGreed(dataset: PublicDataset<FearGreedRow>, { width, events 
     y: { domain: [0, 100], label: "Fear & Greed (0 = extreme fear, 100 = extreme greed)", grid: true, ticks: [0, 25, 50, 75, 100] },
     marks: [
       Plot.rect([{ low: 0, high: EXTREME_FEAR_BELOW }], { y1: "low", y2: "high", fill: "var(--theme-red)", fillOpacity: 0.12, className: "extreme-fear-zone" }),
-      Plot.text([EXTREME_FEAR_BELOW], { y: (top: number) => top / 2, frameAnchor: "left", text: () => `extreme fear (below ${EXTREME_FEAR_BELOW})`, dx: 6, fontSize: 10, fill: "var(--theme-red)" }),
       Plot.ruleX(events, { x: (event: { date: string }) => utcNoon(event.date), strokeDasharray: "3,3", strokeOpacity: 0.6 }),
       Plot.text(events, { x: (event: { date: string }) => utcNoon(event.date), frameAnchor: "top", text: "label", dy: 4, dx: -4, textAnchor: "end", fontSize: 10 }),
       Plot.line(points, { x: "time", y: "fear_greed", strokeWidth: 1.5, className: "fear-greed-line" }),
+      // After the line, so its halo keeps the label readable where the line crosses it.
+      Plot.text([EXTREME_FEAR_BELOW], { y: (top: number) => top / 2, frameAnchor: "left", text: () => `extreme fear (below ${EXTREME_FEAR_BELOW})`, dx: 6, fontSize: 10, fill: "var(--theme-red)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
       Plot.tip(points, Plot.pointerX({ x: "time", y: "fear_greed", channels: { day: { label: "day", value: "date" } }, format: { x: false } }))
     ]
   });
@@ -41,8 +43,10 @@ export function fearGreed(dataset: PublicDataset<FearGreedRow>, { width, events 
   const figure = chartFigure(chart, [], {
     title: `Crypto Fear & Greed Index, daily, ${shortUtcDate(first)} ${first.slice(0, 4)} to ${shortUtcDate(last)} ${last.slice(0, 4)}`,
     filename: "fear-greed",
-    public: { dataset: "fear-greed", sources: [dataset.source], rows: dataset.rows }
+    // The series is credited in words below, its repository folded away.
+    public: { dataset: "fear-greed", sources: [], rows: dataset.rows }
   });
+  appendDataCredit(figure, dataCredit(publicSeriesCredits([dataset.source]), { use: "drawn" }));
   figure.dataset.chart = "fear-greed";
   return figure;
 }

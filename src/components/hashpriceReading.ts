@@ -1,85 +1,99 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { chartFigure, claimTipChannels, marketAttribution } from "./chartFigure.js";
-import { addDays, computedHashprice, utcDayStart, type MiningDataset } from "./miningSeries.js";
+import { chartFigure } from "./chartFigure.js";
+import { computedHashprice, creditMining, hashpriceAround, type AdjustmentPoint, type HashpricePoint, type MiningDataset } from "./miningSeries.js";
+import { shortUtcDate } from "./reportedBound.js";
 
 export interface HashpriceReadingOptions {
   width: number;
+  /** A difficulty adjustment to mark, with the computed hashprice on the full days either side of it. */
+  adjustment?: AdjustmentPoint;
 }
 
-/** Days of axis either side of the reported day, so a lone bound is drawn in context. */
-const CONTEXT_DAYS = 3;
+const perPhDay = (value: number) => formatInUnit(Math.round(value * 100) / 100, "usd_per_ph_day");
+const usd = (value: number) => `$${value.toFixed(2)}`;
+const signedPct = (value: number) => `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}%`;
 
 /**
- * The x extent: the bound's day with context, widened to the computed series when there is one.
- * A bound the source gives no date for spans the computed series only.
+ * The daily hashprice computed from the mining dataset, with a reported upper bound ("expected
+ * below $32") as a line across the chart: a forecast the source gives no day for, so it sits on
+ * the value axis only. An adjustment, when given, is marked with the days either side of it.
  */
-export function hashpriceDomain(bound: CitedClaim, mining: MiningDataset): [Date, Date] {
-  const around = bound.asOf === null ? [] : [addDays(utcDayStart(bound.asOf), -CONTEXT_DAYS), addDays(utcDayStart(bound.asOf), 1 + CONTEXT_DAYS)];
-  const dates = [...around, ...computedHashprice(mining).map((point) => point.date)];
-  if (dates.length === 0) throw new Error(`claim "${bound.id}" has no date and there is no computed series to draw it against`);
-  const times = dates.map((date) => date.getTime());
-  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
-}
-
-/**
- * A reported one-sided hashprice bound ("below $32"), drawn as a line at the bound with the
- * region under it shaded, over the daily hashprice computed from the mining snapshot when captured.
- */
-export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { width }: HashpriceReadingOptions): HTMLElement {
-  if (bound.high === null) throw new Error(`claim "${bound.id}" is not an upper bound`);
-  const domain = hashpriceDomain(bound, mining);
-  // Dated: the bound covers its day. Undated: a level across the chart, never pinned to a day.
-  const dayStart = (claim: CitedClaim) => (claim.asOf === null ? domain[0] : utcDayStart(claim.asOf));
-  const dayEnd = (claim: CitedClaim) => (claim.asOf === null ? domain[1] : addDays(dayStart(claim), 1));
-  const midday = (claim: CitedClaim) => new Date((dayStart(claim).getTime() + dayEnd(claim).getTime()) / 2);
+export function hashpriceReading(bound: CitedClaim, mining: MiningDataset, { width, adjustment }: HashpriceReadingOptions): HTMLElement {
+  if (bound.high === null || bound.value !== null || bound.low !== null) throw new Error(`claim "${bound.id}" is not an upper bound`);
   const points = computedHashprice(mining);
+  const { before, after } = adjustment ? hashpriceAround(points, adjustment) : {};
+  const aroundPoints = [before, after].filter((point): point is HashpricePoint => point !== undefined);
   const narrow = width < 520;
   const chart = Plot.plot({
     width,
-    height: narrow ? 280 : 320,
+    height: narrow ? 300 : 340,
     marginLeft: 48,
-    marginTop: 30,
-    x: { type: "utc", domain, label: "Date (UTC)", ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
+    x: { type: "utc", label: null, ticks: narrow ? 4 : 8, tickFormat: "%b %-d" },
     y: { label: "↑ Hashprice (USD per PH/s per day)", grid: true, zero: true, nice: true, tickFormat: "$,.0f" },
     marks: [
-      Plot.rectY([bound], { x1: dayStart, x2: dayEnd, y1: 0, y2: "high", fill: "currentColor", fillOpacity: 0.12, className: "reported-bound-region" }),
-      Plot.ruleY([bound], { x1: dayStart, x2: dayEnd, y: "high", stroke: "currentColor", strokeWidth: 2.5, className: "reported-bound" }),
-      Plot.text([bound], { x: midday, y: "high", text: (claim: CitedClaim) => `${formatClaimValue(claim)} expected${claim.asOf === null ? " (date not printed)" : ""}`, dy: -10, lineAnchor: "bottom", fontWeight: "bold" }),
-      Plot.text([bound], { x: midday, y: "high", text: () => "↓", dy: 16, fontSize: 20 }),
       Plot.ruleY([0]),
-      ...(points.length > 0
+      Plot.ruleY([bound], { y: "high", stroke: "var(--theme-red)", strokeWidth: 1.5, strokeDasharray: "6,4", title: (claim: CitedClaim) => `${formatClaimValue(claim)}: “${claim.quote}”`, className: "reported-bound" }),
+      Plot.text([bound], {
+        y: "high",
+        frameAnchor: "left",
+        text: (claim: CitedClaim) => `Reported: expected ${formatClaimValue(claim).replace("<", "below")} ↓ (${claim.attributedTo ?? claim.source.outlet}; a forecast bound, no day printed)`,
+        dx: 4,
+        dy: 8,
+        lineAnchor: "top",
+        textAnchor: "start",
+        fill: "var(--theme-red)",
+        fontSize: 11,
+        lineWidth: narrow ? 18 : 80
+      }),
+      Plot.lineY(points, { x: "date", y: "usdPerPhDay", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5 }),
+      Plot.dot(points, { x: "date", y: "usdPerPhDay", r: 2, fill: "var(--theme-foreground-focus)", className: "computed-hashprice" }),
+      ...(adjustment
         ? [
-            Plot.lineY(points, { x: "date", y: "usdPerPhDay", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5 }),
-            Plot.dot(points, { x: "date", y: "usdPerPhDay", r: 2.5, fill: "var(--theme-foreground-focus)", className: "computed-hashprice" }),
-            Plot.tip(
-              points,
-              Plot.pointerX({
-                x: "date",
-                y: "usdPerPhDay",
-                channels: { day: { label: "UTC day", value: "day" }, source: { label: "computed from", value: () => marketAttribution(mining) } },
-                format: { x: false, y: (v: number) => formatInUnit(Math.round(v * 100) / 100, "usd_per_ph_day") }
-              })
-            )
+            Plot.ruleX([adjustment], { x: "time", stroke: "currentColor", strokeDasharray: "2,3", className: "adjustment-marker" }),
+            Plot.text([adjustment], {
+              x: "time",
+              // At the foot of the rule, where the chart is empty under the series.
+              frameAnchor: "bottom",
+              text: (a: AdjustmentPoint) => `difficulty ${signedPct(a.changePct)} on ${shortUtcDate(a.time.toISOString())} (computed)`,
+              dx: -4,
+              dy: -8,
+              textAnchor: "end",
+              fontSize: 10
+            }),
+            Plot.dot(aroundPoints, { x: "date", y: "usdPerPhDay", r: 4.5, stroke: "currentColor", strokeWidth: 1.5, fill: "var(--theme-foreground-focus)", className: "relief-point" }),
+            // The day before the adjustment labelled below-left, the day after above, clear of the line
+            // between them; a phone has no room beside the forecast's label, and the prose gives both values.
+            Plot.text(before && !narrow ? [before] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dx: -8, dy: 10, textAnchor: "end", fontSize: 10, fontWeight: "bold" }),
+            Plot.text(after && !narrow ? [after] : [], { x: "date", y: "usdPerPhDay", text: (p: HashpricePoint) => usd(p.usdPerPhDay), dy: -12, fontSize: 10, fontWeight: "bold" })
           ]
         : []),
       Plot.tip(
-        [bound],
-        Plot.pointer({
-          x: midday,
-          y: "high",
-          channels: { ...claimTipChannels, reading: { label: "reading", value: () => "upper bound: the value is below the line" } },
-          format: { x: false, y: false }
+        points,
+        Plot.pointerX({
+          x: "date",
+          y: "usdPerPhDay",
+          channels: { day: { label: "UTC day", value: "day" }, kind: { label: "kind", value: () => "computed" } },
+          format: { x: false, y: (v: number) => perPhDay(v) }
         })
       )
     ]
   });
-  const figure = chartFigure(chart, [bound], {
-    title: "Hashprice: the reported ceiling" + (points.length > 0 ? " and the computed daily value" : ""),
+  const key = document.createElement("p");
+  key.className = "chart-key";
+  key.textContent =
+    "Blue line: hashprice computed for each UTC day (blocks' subsidy and fees × price ÷ hash rate). Dashed red line: the reported forecast, a ceiling the source expected hashprice to fall below." +
+    (adjustment ? " Dotted line: the difficulty adjustment, with the computed hashprice on the full days either side of it." : "");
+  const box = document.createElement("div");
+  box.append(key, chart);
+  const figure = chartFigure(box, [bound], {
+    title: "Hashprice: computed day by day, beside the reported forecast",
     filename: "btc-hashprice",
-    market: mining
+    // The mining series are credited in words below, their repositories folded away.
+    public: { dataset: "hashprice", sources: [], rows: points.map(({ day, usdPerPhDay }) => ({ day, usd_per_ph_day: usdPerPhDay })) }
   });
+  creditMining(figure, mining);
   figure.dataset.chart = "hashprice-reading";
   return figure;
 }

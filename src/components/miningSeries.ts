@@ -1,6 +1,8 @@
 // The captured "mining" dataset as the miner charts read it, and the arithmetic of difficulty relief.
 import type { DifficultyAdjustmentRow, MiningRow } from "../lib/snapshot/rows.js";
+import { appendDataCredit, dataCredit, endpointCredits } from "../lib/public/credits.js";
 import type { MarketDataset } from "./chartFigure.js";
+import { utcNoon } from "./utcDays.js";
 
 /** src/data/market-mining.json: daily rows, and the difficulty adjustments in meta.summary. */
 export interface MiningDataset extends MarketDataset<MiningRow> {
@@ -21,23 +23,12 @@ export interface AdjustmentPoint {
   changePct: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** 00:00 UTC of a YYYY-MM-DD day (or of the day a timestamp falls on). */
-export function utcDayStart(dayOrTime: string): Date {
-  return new Date(`${dayOrTime.slice(0, 10)}T00:00:00Z`);
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * MS_PER_DAY);
-}
-
 /** The computed daily hashprice, days without every input left out. */
 export function computedHashprice(mining: MiningDataset): HashpricePoint[] {
   return mining.rows.flatMap((row) =>
     row.hashprice_usd_per_ph_day === null
       ? []
-      : [{ day: row.date, date: addDays(utcDayStart(row.date), 0.5), usdPerPhDay: row.hashprice_usd_per_ph_day }]
+      : [{ day: row.date, date: utcNoon(row.date), usdPerPhDay: row.hashprice_usd_per_ph_day }]
   );
 }
 
@@ -50,9 +41,9 @@ export function difficultyAdjustments(mining: MiningDataset): AdjustmentPoint[] 
   }));
 }
 
-/** The first adjustment on a later UTC day than `day` (YYYY-MM-DD). */
-export function firstAdjustmentAfter(adjustments: readonly AdjustmentPoint[], day: string): AdjustmentPoint | undefined {
-  return adjustments.find((adjustment) => adjustment.time.toISOString().slice(0, 10) > day);
+/** The first adjustment on or after the UTC day `day` (YYYY-MM-DD). */
+export function firstAdjustmentFrom(adjustments: readonly AdjustmentPoint[], day: string): AdjustmentPoint | undefined {
+  return adjustments.find((adjustment) => adjustment.time.toISOString().slice(0, 10) >= day);
 }
 
 /** The computed hashprice on the last full day before an adjustment and the first full day after it. */
@@ -77,4 +68,10 @@ export function reliefFactor(changePct: number): number {
 /** The same, as a percentage rise in revenue per PH/s. */
 export function reliefPct(changePct: number): number {
   return 100 * (reliefFactor(changePct) - 1);
+}
+
+/** Credits the mining series in a chart's caption: Coin Metrics and the difficulty series, or the API capture. */
+export function creditMining(figure: HTMLElement, mining: MiningDataset): void {
+  const captured = mining.mode === "public" ? undefined : `captured from the APIs${mining.asOf ? ` on ${mining.asOf.slice(0, 10)}` : ""}`;
+  appendDataCredit(figure, dataCredit(endpointCredits(mining.meta?.sources ?? []), { use: "computed", ...(captured ? { captured } : {}) }));
 }

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { NORMALISED_ASSETS, type NormalisedRow } from "../lib/public/crossAssetRows.js";
+import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicSource } from "../lib/public/load.js";
 import { chartFigure } from "./chartFigure.js";
 import { shortUtcDate } from "./reportedBound.js";
@@ -40,10 +41,12 @@ export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDa
     ]
   });
   const figure = chartFigure(chart, [], {
-    title: `Six assets from October to February, each 100 on ${shortUtcDate(baseDay)}`,
+    title: `Daily closes, October to February, indexed to ${shortUtcDate(baseDay)} = 100 (computed)`,
     filename: "normalised-closes",
-    public: { dataset: "normalised-closes", sources, rows }
+    // The series are credited in words below, their repositories folded away.
+    public: { dataset: "normalised-closes", sources: [], rows }
   });
+  appendDataCredit(figure, dataCredit(publicSeriesCredits(sources), { use: "computed" }));
   figure.dataset.chart = "normalised-prices";
   return figure;
 }

@@ -1,15 +1,18 @@
-import { claimDate } from "../lib/claims.js";
-import { formatChangePct, previousClose, reportedWindow, type CrossAssetRow, type ReportedBeside } from "../lib/public/crossAssetRows.js";
+import { formatChangePct, previousClose, type CrossAssetRow, type ReportedBeside } from "../lib/public/crossAssetRows.js";
 import { citedFigure } from "./citedFigure.js";
+import { shortUtcDate } from "./reportedBound.js";
 
-const closeText = (row: CrossAssetRow) => `${row.close?.toLocaleString("en-US", { maximumFractionDigits: 2 }) ?? "gap"} (${row.date})`;
+const closeText = (row: CrossAssetRow) => row.close?.toLocaleString("en-US", { maximumFractionDigits: 2 }) ?? "gap";
 
-/** A table: each reported move, its window and source, beside the close-to-close change of the same asset and day. */
-export function reportedVsComputed(pairs: readonly ReportedBeside[], rows: readonly CrossAssetRow[]): HTMLTableElement {
+/**
+ * A compact table, narrow enough for a phone: each reported move beside the close-to-close change
+ * computed for the same asset and day, and the two closes it runs between (their days and series on hover).
+ */
+export function reportedVsComputed(pairs: readonly ReportedBeside[], rows: readonly CrossAssetRow[]): HTMLElement {
   const table = document.createElement("table");
   table.className = "reported-vs-computed";
   const head = table.createTHead().insertRow();
-  for (const label of ["Asset", "Day", "Reported", "Window", "Close to close", "Closes used"]) {
+  for (const label of ["Asset", "Reported", "Computed, close to close", "Closes used"]) {
     const cell = document.createElement("th");
     cell.textContent = label;
     head.append(cell);
@@ -20,13 +23,16 @@ export function reportedVsComputed(pairs: readonly ReportedBeside[], rows: reado
     row.dataset.claimId = claim.id;
     const previous = computed ? previousClose(rows, computed) : null;
     row.insertCell().textContent = asset;
-    const day = row.insertCell();
-    day.textContent = claimDate(claim);
-    day.style.whiteSpace = "nowrap";
     row.insertCell().append(citedFigure(claim));
-    row.insertCell().textContent = reportedWindow(claim);
     row.insertCell().textContent = computed?.change_pct != null ? formatChangePct(computed.change_pct) : "no close in the extract";
-    row.insertCell().textContent = computed && previous ? `${closeText(previous)} → ${closeText(computed)}, ${computed.source}` : "";
+    const closes = row.insertCell();
+    if (computed && previous) {
+      closes.textContent = `${closeText(previous)} → ${closeText(computed)}`;
+      closes.title = `${shortUtcDate(previous.date)} close → ${shortUtcDate(computed.date)} close, ${computed.source}`;
+    }
   }
-  return table;
+  const box = document.createElement("div");
+  box.className = "reported-vs-computed-box";
+  box.append(table);
+  return box;
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { claimsById, formatClaimValue } from "../../src/lib/claims.ts";
+import { COMPUTED, REPORTED } from "../../src/components/crossAssetMoves.ts";
+import { claimById, claimsById, formatClaimValue } from "../../src/lib/claims.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { crossAssetDataset } from "../../src/lib/public/crossAsset.ts";
-import { CROSS_ASSETS, NORMALISED_ASSETS } from "../../src/lib/public/crossAssetRows.ts";
-import { publicRows } from "../../src/lib/public/load.ts";
+import { CROSS_ASSETS, NORMALISED_ASSETS, formatChangePct } from "../../src/lib/public/crossAssetRows.ts";
+import { publicRows, publicSource } from "../../src/lib/public/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { declaredChartCount } from "../support/pages.ts";
 import { projectRoot } from "../support/tempProject.ts";
@@ -13,78 +14,109 @@ import { projectRoot } from "../support/tempProject.ts";
 const site = useBuiltSite();
 
 const { claims } = loadLedger();
-// Every reported move the page draws: Feb 5 and Feb 6 cross-asset moves, then the crypto rebound.
-const feb5 = ["silver-price-change-2026-02-05"];
-const feb6 = ["sp500", "nasdaq", "dow", "sox", "gold", "silver", "dxy"].map((asset) => `${asset}-change-2026-02-06`);
-const sinceLow = ["btc-rebound-pct-rally-71k"];
-const rebound24h = [
-  ...["btc", "eth", "sol", "xrp", "doge", "bnb"].map((asset) => `${asset}-price-change-24h-stocktwits`),
-  "crypto-market-cap-change-stocktwits"
-];
-const moves = claimsById(claims, [...feb5, ...feb6, ...sinceLow, ...rebound24h]);
+const silverLevel = claimById(claims, "silver-price-2026-02-05");
+const silverFall = claimById(claims, "silver-price-change-2026-02-05");
+// The one-day moves of Feb 6 the page sets beside the computed changes.
+const reversal = claimsById(claims, ["sp500", "nasdaq", "dow", "sox", "gold", "silver", "dxy"].map((asset) => `${asset}-change-2026-02-06`));
 const crossAsset = crossAssetDataset();
+const silverSessions = publicRows("silver-yahoo-1d").filter((row) => row.date! >= "2026-01-20" && row.date! <= "2026-02-13");
 // The heatmap's window, as the page passes it.
 const heatmapDays = crossAsset.rows.filter((row) => row.date >= "2026-01-26" && row.date <= "2026-02-13" && row.change_pct !== null);
+const change = (asset: string, date: string) => crossAsset.rows.find((row) => row.asset === asset && row.date === date)!.change_pct!;
 /** Vertices of an SVG line path: one per data point. */
 const vertices = (d: string | null) => (d ?? "").split(/[ML]/).length - 1;
 
+/** The text of a chart's SVG with wrapped lines joined by spaces, as a reader reads it. */
+async function chartWords(figure: import("playwright-core").Locator): Promise<string> {
+  return figure.locator("svg").first().evaluate((svg) =>
+    [...svg.querySelectorAll("text")]
+      .map((text) => (text.querySelector("tspan") ? [...text.querySelectorAll("tspan")].map((line) => line.textContent).join(" ") : text.textContent))
+      .join(" ")
+  );
+}
+
 describe("macro page", () => {
-  test.each([1280, 375])("draws one bar per reported move, colored by window, at %i px", async (width) => {
+  test.each([1280, 375])("leads with the trigger: silver's sessions with the reported level on no day, and the undated policy news, at %i px", async (width) => {
     const report = await site.open("macro", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
     const declared = declaredChartCount(readFileSync(join(projectRoot, "src/macro.md"), "utf8"), "src/macro.md");
-    expect(declared).toBe(4);
+    expect(declared).toBe(5);
     expect(report.chartCount).toBe(declared);
-    // The page draws market series from the public extracts, so it makes no "not captured" claim.
+    // The page draws its market series from the public extracts, so it makes no "not captured" claim.
     expect(await page.locator(".market-status").count()).toBe(0);
 
+    // The first chart on the page is silver's: one range and one close per session in the window.
+    const first = page.locator("figure.report-chart").first();
+    expect(await first.getAttribute("data-chart")).toBe("daily-ranges");
+    expect(silverSessions.length).toBeGreaterThan(15);
+    expect(await first.locator("g.session-range line").count()).toBe(silverSessions.length);
+    expect(await first.locator("g.session-close line").count()).toBe(silverSessions.length);
+
+    // The reported level is a line across the whole plot, not a mark on a day, and says it has no day.
+    const level = first.locator("g.reported-level line");
+    expect(await level.count()).toBe(1);
+    const [x1, x2] = await level.evaluate((line) => [Number(line.getAttribute("x1")), Number(line.getAttribute("x2"))]);
+    const frame = await first.locator("svg").first().evaluate((svg) => Number(svg.getAttribute("width")));
+    expect(x2 - x1).toBeGreaterThan(frame * 0.7);
+    const svgText = await chartWords(first);
+    expect(svgText).toContain(formatClaimValue(silverLevel));
+    expect(svgText).toContain("no day printed");
+
+    // Its source line names the data in words; the repository and commit sit in a closed disclosure.
+    const caption = first.locator("figcaption");
+    expect(await caption.locator(".data-credit").textContent()).toContain("Market series drawn from Yahoo Finance, read from a public repository at a fixed commit.");
+    const details = caption.locator("details.data-credit-details");
+    expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    const silverCommit = publicSource("silver-yahoo-1d").mirror.split("@")[1]!.split(":")[0]!;
+    expect(await details.textContent()).toContain(`data/SI=F.csv in flippe2/blank-app at commit ${silverCommit}`);
+
+    // The prose cites both silver figures and never gives the policy news a day.
+    expect(await page.locator(`a.cited-figure[href="./sources#claim-${silverLevel.id}"]`).first().textContent()).toBe(formatClaimValue(silverLevel));
+    expect(await page.locator(`a.cited-figure[href="./sources#claim-${silverFall.id}"]`).first().textContent()).toContain(formatClaimValue(silverFall).replace("−", ""));
+    const warsh = ((await page.locator("#observablehq-main p", { hasText: "Kevin Warsh" }).textContent()) ?? "").replace(/\s+/g, " ");
+    expect(warsh).toContain("Reuters");
+    expect(warsh).not.toMatch(/(January|February|Jan|Feb) \d/);
+    expect(warsh).toContain("gives the news no day");
+    await page.context().close();
+  });
+
+  test.each([1280, 375])("sets the reported Feb 6 moves beside the computed close-to-close changes at %i px", async (width) => {
+    const report = await site.open("macro", { width });
+    const { page } = report;
+    expect(report.problems).toEqual([]);
+
     const chart = page.locator('figure[data-chart="cross-asset-moves"]');
-    const bars = chart.locator("g.reported-move rect");
-    expect(await bars.count()).toBe(moves.length);
-    expect(moves).toHaveLength(16);
+    const bars = chart.locator("g.move-bar rect");
+    expect(await bars.count()).toBe(2 * reversal.length);
     const labels = await bars.evaluateAll((rects) => rects.map((rect) => rect.getAttribute("aria-label") ?? ""));
-    for (const claim of moves) expect(labels.some((label) => label.endsWith(`: ${formatClaimValue(claim)}`)), claim.id).toBe(true);
-    // This chart carries the reported moves only; the computed ones are in the heatmap below.
-    expect(await chart.locator("g.computed-move circle").count()).toBe(0);
-
-    // Windows: Feb 5 and Feb 6 are told apart by color and by name, and so are the 24-hour and since-low windows.
-    const fillsOf = (window: string) =>
-      bars.evaluateAll(
-        (rects, w) => rects.filter((rect) => rect.getAttribute("aria-label")?.includes(`, ${w}:`)).map((rect) => rect.getAttribute("fill")),
-        window
-      );
-    const windows = { "Feb 5 · intraday": feb5, "Feb 6 · one day": feb6, "Since the Feb 6 low": sinceLow, "24 h to Feb 7 05:30 UTC": rebound24h };
-    const colors = new Set<string>();
-    for (const [window, ids] of Object.entries(windows)) {
-      const fills = await fillsOf(window);
-      expect(fills, window).toHaveLength(ids.length);
-      expect(new Set(fills).size, window).toBe(1);
-      colors.add(fills[0]!);
-    }
-    expect(colors.size).toBe(4);
+    for (const claim of reversal) expect(labels.some((label) => label.includes(REPORTED) && label.endsWith(`: ${formatClaimValue(claim)}`)), claim.id).toBe(true);
+    expect(labels).toContain(`Gold, ${COMPUTED}: ${formatChangePct(change("Gold", "2026-02-06"))}`);
+    // Reported and computed bars differ in color, and the legend names both.
+    const fills = await bars.evaluateAll((rects) => rects.map((rect) => `${rect.getAttribute("aria-label")?.includes("Reported")}|${rect.getAttribute("fill")}`));
+    expect(new Set(fills).size).toBe(2);
     const legend = await chart.locator("div[class*='-swatches']").textContent();
-    for (const window of Object.keys(windows)) expect(legend).toContain(window);
+    expect(legend).toContain(REPORTED);
+    expect(legend).toContain(COMPUTED);
+    expect(await chart.locator(".data-credit").textContent()).toContain("Market series computed from Yahoo Finance (7 series)");
 
-    // Every bar is on one % axis: the -18% silver bar extends left of zero, the rest right.
-    const zeroX = Number(await chart.locator('g[aria-label="rule"] line').last().getAttribute("x1"));
-    const silverBar = bars.nth(labels.findIndex((label) => label.startsWith("Silver, Feb 5")));
-    expect(Number(await silverBar.getAttribute("x")) + Number(await silverBar.getAttribute("width"))).toBeCloseTo(zeroX, 0);
-
-    // Hover the Feb 5 silver bar: the tip names the value, the window and the source.
-    await silverBar.scrollIntoViewIfNeeded();
-    const box = (await silverBar.boundingBox())!;
+    // Hover the computed gold bar: the tip names both closes.
+    const gold = bars.nth(labels.findIndex((label) => label.startsWith(`Gold, ${COMPUTED}`)));
+    await gold.scrollIntoViewIfNeeded();
+    const box = (await gold.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => chart.locator('g[aria-label="tip"]').textContent()).toContain("Feb 5 · intraday");
-    const tip = await chart.locator('g[aria-label="tip"]').textContent();
-    expect(tip).toContain("−18%");
-    expect(tip).toContain("Unnamed outlet (machine translation)");
+    await expect.poll(() => chart.locator('g[aria-label="tip"]').textContent()).toContain("close 4,861.4 on Feb 5 to close 4,951.2 on Feb 6");
 
-    // The prose names the windows and cites the moves from the ledger.
-    const prose = await page.locator("#observablehq-main").textContent();
-    for (const window of ["intraday", "one day", "since the low", "24 hours"]) expect(prose).toContain(window);
+    // The table: one row per reported move, each with its computed change.
+    const table = page.locator("table.reported-vs-computed tbody tr");
+    expect(await table.count()).toBe(reversal.length);
+    expect(await table.locator("td:nth-child(3)").allTextContents()).toEqual(reversal.map((claim) => formatChangePct(change(CROSS_ASSETS.find((spec) => spec.ledgerAsset === claim.asset)!.asset, "2026-02-06"))));
+
+    // The prose gives the computed metal moves beside the article's, and says why they can differ.
+    const prose = ((await page.locator("#observablehq-main").textContent()) ?? "").replace(/\s+/g, " ");
+    expect(prose).toContain(`gold ${formatChangePct(change("Gold", "2026-02-06"))}`);
+    expect(prose).toContain("spot metal or a futures contract");
     expect(await page.locator('a.cited-figure[href="./sources#claim-sox-change-2026-02-06"]').first().textContent()).toBe("5.7%");
-    expect(prose).toContain("Solana has no extract on this site");
     await page.context().close();
   });
 
@@ -93,38 +125,30 @@ describe("macro page", () => {
     const { page } = report;
     expect(report.problems).toEqual([]);
 
-    // Heatmap: one cell per asset and day with a computed change, the reported days outlined.
+    // Heatmap: one cell per asset and day with a computed change; only the dated Feb 6 moves are outlined.
     const heatmap = page.locator('figure[data-chart="cross-asset-heatmap"]');
     const cells = heatmap.locator("g.cross-asset-change rect");
     expect(heatmapDays.length).toBeGreaterThan(150);
     expect(await cells.count()).toBe(heatmapDays.length);
-    const btcDays = heatmapDays.filter((row) => row.asset === "BTC").length;
-    expect(btcDays).toBe(19);
     for (const { asset } of CROSS_ASSETS) expect(await heatmap.locator(`g.cross-asset-change rect[aria-label^="${asset}, "]`).count(), asset).toBe(heatmapDays.filter((row) => row.asset === asset).length);
-    const reportedDays = [...feb5, ...feb6].length;
-    expect(await heatmap.locator("g.reported-cell rect").count()).toBe(reportedDays);
+    expect(await heatmap.locator("g.reported-cell rect").count()).toBe(reversal.length);
 
-    // The tip sets the reported figure beside the computed one.
+    // Silver's Feb 5 cell carries no reported figure: the article gives its fall no day.
     const silverFeb5 = heatmap.locator('g.cross-asset-change rect[aria-label^="Silver, 2026-02-05:"]');
     await silverFeb5.scrollIntoViewIfNeeded();
     const box = (await silverFeb5.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => heatmap.locator('g[aria-label="tip"]').textContent()).toContain("−18%");
-    const tip = await heatmap.locator('g[aria-label="tip"]').textContent();
-    expect(tip).toContain("−9.07%");
-    expect(tip).toContain("intraday");
-    const caption = await heatmap.locator("figcaption").textContent();
-    // Every series is credited by its upstream, its mirror at a commit and its path there.
-    for (const { series } of CROSS_ASSETS) {
-      const { upstream, mirror } = crossAsset.sources.find((source) => source.series === series)!;
-      const [commit, path] = mirror.split(":");
-      for (const part of [upstream, commit!, path!]) expect(caption, series).toContain(part);
-    }
+    await expect.poll(() => heatmap.locator('g[aria-label="tip"]').textContent()).toContain(formatChangePct(change("Silver", "2026-02-05")));
+    expect(await heatmap.locator('g[aria-label="tip"]').textContent()).toMatch(/reported\s*none/);
 
-    // The table: one row per reported move, each with a computed change.
-    const table = page.locator("table.reported-vs-computed tbody tr");
-    expect(await table.count()).toBe(reportedDays);
-    expect(await table.locator("td:nth-child(5)").allTextContents()).not.toContain("no close in the extract");
+    // The source line reads in words; each series' repository, commit and path are in the disclosure.
+    const credit = heatmap.locator(".data-credit");
+    expect(await credit.textContent()).toContain("Binance (2 series), Coin Metrics (3 series) and Yahoo Finance (10 series), read from three public repositories at fixed commits.");
+    const details = (await credit.locator("details").textContent()) ?? "";
+    for (const source of crossAsset.sources) expect(details, source.series).toContain(`at commit ${source.mirror.split("@")[1]!.split(":")[0]}`);
+    expect(details.split("at commit").length - 1).toBe(crossAsset.sources.length);
+    const visible = (await credit.textContent())!.replace(details, "");
+    expect(visible.length).toBeLessThan(300);
 
     // Normalised closes: one line per asset, one vertex per close.
     const normalised = page.locator('figure[data-chart="normalised-prices"]');
@@ -134,6 +158,7 @@ describe("macro page", () => {
     const expected = NORMALISED_ASSETS.map((asset) => crossAsset.normalised.rows.filter((row) => row.asset === asset).length).sort((a, b) => a - b);
     expect(drawn).toEqual(expected);
     expect(expected[0]).toBeGreaterThan(90);
+    expect(await normalised.locator("h3").textContent()).toContain("(computed)");
 
     // Fear & Greed: one vertex per extract row, on a 0–100 axis with the extreme-fear zone.
     const fearGreed = page.locator('figure[data-chart="fear-greed"]');
@@ -142,7 +167,7 @@ describe("macro page", () => {
     expect(vertices(await fearGreed.locator("g.fear-greed-line path").getAttribute("d"))).toBe(fearGreedRows);
     expect(await fearGreed.locator("g.extreme-fear-zone rect").count()).toBe(1);
     expect(await fearGreed.locator("svg text").allTextContents()).toEqual(expect.arrayContaining(["0", "100"]));
-    expect(await fearGreed.locator("figcaption").textContent()).toContain("Alternative.me");
+    expect(await fearGreed.locator("figcaption").textContent()).toContain("Market series drawn from Alternative.me");
     await page.context().close();
   });
 });

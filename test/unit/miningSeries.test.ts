@@ -3,12 +3,14 @@ import type { MiningDataset } from "../../src/components/miningSeries.ts";
 import {
   computedHashprice,
   difficultyAdjustments,
-  firstAdjustmentAfter,
+  firstAdjustmentFrom,
   hashpriceAround,
   reliefFactor,
   reliefPct
 } from "../../src/components/miningSeries.ts";
 import { claimById } from "../../src/lib/claims.ts";
+import { PUBLIC_BUILDERS } from "../../src/lib/public/datasets.ts";
+import { publicDir } from "../../src/lib/public/store.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 
 const { claims } = loadLedger();
@@ -73,11 +75,36 @@ describe("the mining dataset", () => {
     expect(points[0]!.date.toISOString()).toBe("2026-02-05T12:00:00.000Z");
   });
 
-  test("the first adjustment after the report's day, and the computed hashprice on the full days either side", () => {
-    const adjustment = firstAdjustmentAfter(difficultyAdjustments(captured), expected.asOf!)!;
+  test("the first adjustment from the sell-off's day on, and the computed hashprice on the full days either side", () => {
+    const adjustment = firstAdjustmentFrom(difficultyAdjustments(captured), "2026-02-05")!;
     expect(adjustment.changePct).toBe(-13.37);
     const { before, after } = hashpriceAround(computedHashprice(captured), adjustment);
     expect(before?.day).toBe("2026-02-06");
     expect(after?.day).toBe("2026-02-08");
+  });
+});
+
+describe("the mining dataset from the public extracts", () => {
+  const mining = { dataset: "mining", mode: "public", asOf: null, ...(() => {
+    const built = PUBLIC_BUILDERS.mining(publicDir());
+    return { meta: { sources: built.uses, method: built.method, summary: built.summary }, rows: built.rows };
+  })() } as MiningDataset;
+
+  test("the adjustment after the sell-off is the step of Feb 7, about −11.16%, the largest cut in the series", () => {
+    const adjustments = difficultyAdjustments(mining);
+    const adjustment = firstAdjustmentFrom(adjustments, "2026-02-05")!;
+    expect(adjustment.time.toISOString()).toBe("2026-02-07T00:00:00.000Z");
+    // btc-difficulty-1d: 141,668,107,417,558 until Feb 6, 125,864,590,119,494 from Feb 8.
+    expect(adjustment.changePct).toBeCloseTo((125864590119494 / 141668107417558 - 1) * 100, 10);
+    expect(Math.min(...adjustments.map((a) => a.changePct))).toBe(adjustment.changePct);
+    const { before, after } = hashpriceAround(computedHashprice(mining), adjustment);
+    expect([before?.day, after?.day]).toEqual(["2026-02-06", "2026-02-08"]);
+  });
+
+  test("the lowest computed hashprice is Feb 5's, under the reported $32 ceiling", () => {
+    const points = computedHashprice(mining);
+    const lowest = points.reduce((low, point) => (point.usdPerPhDay < low.usdPerPhDay ? point : low));
+    expect(lowest.day).toBe("2026-02-05");
+    expect(lowest.usdPerPhDay).toBeLessThan(claimById(claims, "btc-hashprice-2026-02-05").high!);
   });
 });
