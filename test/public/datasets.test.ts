@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { difficultySteps, PUBLIC_BUILDERS } from "../../src/lib/public/datasets.ts";
+import { factCheckSkipped } from "../../src/lib/metrics/factCheck.ts";
 import { publicFactCheck } from "../../src/lib/public/factCheck.ts";
 import { publicDir } from "../../src/lib/public/store.ts";
 import type { MacroRow, MiningRow } from "../../src/lib/snapshot/rows.ts";
@@ -89,13 +90,17 @@ describe("fact check over the public extracts", () => {
     expect(checked("btc-price-change-24h-stocktwits").computed).toBeCloseTo(100 * (70678.53125 / 64807.66015625 - 1), 10);
   });
 
-  test("silver's fall on Feb 5 is the day's low against the Feb 4 close", () => {
-    expect(checked("silver-price-change-2026-02-05").computed).toBeCloseTo(100 * (71.0800018310547 / 84.1650009155273 - 1), 10);
-    expect(checked("silver-price-2026-02-05").computed).toBe(71.0800018310547);
+  test("silver's fall, printed without a day, is set against no day of the series", () => {
+    const skipped = factCheckSkipped(loadLedger().claims, factCheck.rows as { claim_id: string }[]).map((s) => s.claim_id);
+    for (const id of ["silver-price-change-2026-02-05", "silver-price-2026-02-05"]) {
+      expect(() => checked(id)).toThrow(/is not fact-checked/);
+      expect(skipped).toContain(id);
+    }
   });
 
-  test("the funding claim is compared with the day's mean 8-hour rate, in percent", () => {
-    expect(checked("btc-funding-rate-2026-02-05").computed).toBeCloseTo(0.00150466666666667, 12);
+  test("the week-6 funding regime is compared with the lowest daily mean 8-hour rate of that ISO week, in percent", () => {
+    // btc-funding-1d: the lowest daily mean from Feb 2 to Feb 8 is Feb 6's -0.0000958766666666667.
+    expect(checked("btc-funding-rate-2026-02-05").computed).toBeCloseTo(-0.00958766666666667, 12);
   });
 
   test("the distance from the all-time high uses the highest high in the series and says where the series starts", () => {
