@@ -29,7 +29,7 @@ describe("liquidation windows", () => {
   });
 
   test("a weekly or undated total is labelled without a day", () => {
-    expect(liquidationWindow(testClaim({ id: "w", asOf: "2026-W06", period: "7d" }))).toBe("7 days to week 6 of 2026");
+    expect(liquidationWindow(testClaim({ id: "w", asOf: "2026-W06", period: "7d" }))).toBe("7 days to Feb 2–8");
     expect(liquidationWindow(testClaim({ id: "u", asOf: null, period: "event" }), "after the rebound")).toBe("one event,\nafter the rebound");
   });
 });

@@ -43,7 +43,7 @@ describe("units and labels", () => {
   });
 
   test("a week, and a figure with no date printed, are said so", () => {
-    expect(shortUtcDate("2026-W05")).toBe("week 5 of 2026");
+    expect(shortUtcDate("2026-W05")).toBe("Jan 26–Feb 1");
     expect(claimWhen({ asOf: null })).toBe("date not printed");
     expect(claimWhen({ asOf: "2026-02-06" })).toBe("Feb 6");
   });
