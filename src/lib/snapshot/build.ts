@@ -103,7 +103,7 @@ export const BUILDERS: Record<MarketDataset, Builder> = {
 };
 
 export const FACT_CHECK_METHOD =
-  "Each dated ledger claim with a computable counterpart, beside the value computed from the other market datasets and the difference (computed - claimed, in the claim's unit); a claim given only as a bound is compared with that bound. Skew: RR25 at the claim's tenor, else 7 days for rr25 readings and 30 days for put_minus_call readings, which are compared after a sign flip only (a different construction). Basis and hashprice use the latest reading up to three days before the claim's date.";
+  "Each dated ledger claim with a computable counterpart, beside the value computed from the other market datasets and the difference (computed - claimed, in the claim's unit); a claim given only as a bound is compared with that bound. Skew: RR25 at the claim's tenor, else 7 days for rr25 readings and 30 days for put_minus_call readings, which are compared with the computed RR25 after a sign flip: the same kind of measure quoted the other way round, at a tenor the articles do not print. Basis and hashprice use the latest reading up to three days before the claim's date.";
 
 /** The datasets the fact-check reads. */
 export const FACT_CHECK_INPUTS = ["price", "basis", "options-skew", "mining", "macro"] as const satisfies readonly MarketDataset[];
