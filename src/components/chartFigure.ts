@@ -1,6 +1,6 @@
 import { claimAttribution, claimDate, claimPublisher, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { requiredAttributions } from "../lib/public/attribution.js";
+import { appendDataCredit, dataCredit, endpointCredits, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicSource } from "../lib/public/load.js";
 
 /** What a src/data/market-*.json loader emits (see src/lib/snapshot/loader.ts). */
@@ -140,22 +140,8 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   }
   const caption = sourceCaption(claims);
   const markets = [options.market ?? []].flat().filter((market) => market.rows.length > 0);
-  for (const market of markets) caption.append(` Market series computed from ${marketAttribution(market)}.`);
   const publicData = [options.public ?? []].flat();
   const publicSources = [...new Map(publicData.flatMap((data) => data.sources).map((source) => [source.series, source])).values()];
-  if (publicSources.length > 0) {
-    const credits = document.createElement("span");
-    credits.className = "public-sources";
-    // Mirror paths are long unbroken strings; let them wrap on a phone.
-    credits.style.overflowWrap = "anywhere";
-    credits.textContent = ` Market series computed from ${publicCredits(publicSources).join("; ")}.`;
-    caption.append(credits);
-  }
-  const upstreams = [
-    ...markets.flatMap((market) => (market.meta?.sources ?? []).map((use) => use.source)),
-    ...publicSources.map((source) => source.upstream),
-  ];
-  for (const attribution of requiredAttributions(upstreams)) caption.append(` ${attribution}`);
   const downloads = [
     ...(claims.length > 0 ? [downloadLink(claimsCsv(claims), options.filename, "Download reported figures (CSV)")] : []),
     ...markets.map((market) => downloadLink(rowsCsv(market.rows), `${options.filename}-${market.dataset}`, `Download ${market.dataset} series (CSV)`)),
@@ -163,5 +149,12 @@ export function chartFigure(chart: Element, claims: readonly CitedClaim[], optio
   ];
   downloads.forEach((link, i) => caption.append(i === 0 ? " " : " · ", link));
   figure.append(chart, caption);
+  // Market data are credited in words (who measured them); repositories, commits and paths sit behind a disclosure.
+  const series = [...markets.flatMap((market) => endpointCredits(market.meta?.sources ?? [])), ...publicSeriesCredits(publicSources)];
+  if (series.length > 0) {
+    const capturedAt = markets.find((market) => market.mode !== "public")?.asOf;
+    const captured = markets.some((market) => market.mode !== "public") ? `captured from the APIs${capturedAt ? ` on ${capturedAt.slice(0, 10)}` : ""}` : undefined;
+    appendDataCredit(figure, dataCredit(series, { use: "computed", ...(captured ? { captured } : {}) }));
+  }
   return figure;
 }
