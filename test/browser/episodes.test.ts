@@ -55,7 +55,11 @@ describe("episode comparison", () => {
     for (const episode of data.episodes.filter((e) => e.printedDay === null)) expect(note).toContain(`${episode.name}:`);
     expect(note).toContain("chosen from the data");
     // The source line names the daily series in words.
-    expect(await chart.locator("figcaption").textContent()).toContain(data.sources.daily.upstream);
+    // The caption names who measured the data; the repository it was read from sits in the disclosure.
+    expect(await chart.locator("figcaption .data-credit").textContent()).toContain("Market series computed from Binance");
+    expect(await chart.locator("figcaption .data-credit-details li").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(data.sources.daily.mirror.split("@")[0])])
+    );
     // Neither figure spills sideways on a phone: the table scrolls inside its own box.
     for (const figure of ["episode-paths", "episode-table"]) {
       const spill = await page.locator(`figure[data-chart="${figure}"]`).evaluate((element) => ({
