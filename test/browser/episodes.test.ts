@@ -58,7 +58,7 @@ describe("episode comparison", () => {
     // The caption names who measured the data; the repository it was read from sits in the disclosure.
     expect(await chart.locator("figcaption .data-credit").textContent()).toContain("Market series computed from Binance");
     expect(await chart.locator("figcaption .data-credit-details li").allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining(data.sources.daily.mirror.split("@")[0])])
+      expect.arrayContaining([expect.stringContaining(data.sources.daily.mirror.split("@")[0]!)])
     );
     // Neither figure spills sideways on a phone: the table scrolls inside its own box.
     for (const figure of ["episode-paths", "episode-table"]) {

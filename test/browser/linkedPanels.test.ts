@@ -29,9 +29,12 @@ describe.each([
       // The negative-funding reading as a shaded sign, linked to its ledger row from the caption.
       await expect(figure.locator("g.reported-funding-sign rect").count()).resolves.toBe(1);
       const caption = await figure.locator("figcaption").textContent();
-      expect(caption).toContain("Deribit DVOL index (BTC) via LucasHonoratoDeSouza/btc-vrp-arbitrage@");
-      expect(caption).toContain("Yahoo Finance BTC-USD (hourly) via Marcdylann/btc-dip-prediction-thesis@");
-      expect(caption).toContain("lukmol/gamlss-btc-VaR@");
+      // Who measured each series in words; where it was read, behind the disclosure.
+      expect(caption).toContain("Market series computed from Yahoo Finance, Deribit and");
+      const details = (await figure.locator("figcaption .data-credit-details li").allTextContents()).join("\n");
+      for (const repository of ["LucasHonoratoDeSouza/btc-vrp-arbitrage", "Marcdylann/btc-dip-prediction-thesis", "lukmol/gamlss-btc-VaR"]) {
+        expect(details).toContain(`${repository} at commit`);
+      }
       await expect(figure.locator(`figcaption a[href$="#claim-${fundingClaim.id}"]`).count()).resolves.toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {

@@ -34,9 +34,12 @@ describe("methodology page", () => {
     expect(new Set(fills).size).toBe(daysAbove.length > 0 && daysAbove.length < comparedDays.length ? 2 : 1);
     expect(await chart.locator("g.agreement-threshold line").count()).toBe(1);
 
-    // The caption credits every upstream with its mirror, and Coin Metrics as its licence asks.
+    // The caption credits every upstream with its repository and commit, and Coin Metrics as its licence asks.
     const caption = (await chart.locator("figcaption").textContent()) ?? "";
-    for (const source of btc.sources) expect(caption).toContain(source.credit.mirror);
+    for (const source of btc.sources) {
+      const [repository, commit] = source.credit.mirror.split(/[@:]/);
+      expect(caption).toContain(`${repository} at commit ${commit}`);
+    }
     expect(caption).toContain("Coin Metrics community data (CC BY-NC 4.0)");
 
     // Hover the widest day: the tip names every source's close.
