@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { MS_PER_DAY } from "../lib/metrics/time.js";
+import { MS_PER_DAY, shortUtcDay } from "../lib/metrics/time.js";
 import type { PublicVolatility, VolatilityHour } from "../lib/public/volatility.js";
 import { chartFigure, claimTipChannels } from "./chartFigure.js";
 import { utcDayStart } from "./utcDays.js";
@@ -47,7 +47,6 @@ export function lowestClose(hourly: readonly VolatilityHour[], from: Date, to: D
 }
 
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
-const shortDay = (date: Date) => date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const hourTime = (row: VolatilityHour) => new Date(row.time);
 
 /**
@@ -110,7 +109,7 @@ export function putStrikesVsPrice(volatility: PublicVolatility, strikes: readonl
       Plot.text(expiries, {
         x: "expiryStart",
         frameAnchor: "top",
-        text: (d: StrikeMark) => `${shortDay(d.expiryStart)} expiry${narrow ? "" : " (hour not printed)"}`,
+        text: (d: StrikeMark) => `${shortUtcDay(d.expiryStart)} expiry${narrow ? "" : " (hour not printed)"}`,
         textAnchor: "end",
         dx: -4,
         dy: 2,
@@ -124,7 +123,7 @@ export function putStrikesVsPrice(volatility: PublicVolatility, strikes: readonl
               x: hourTime,
               y: "close",
               text: (row: VolatilityHour) =>
-                `${narrow ? "lowest close" : `lowest close ${shortDay(new Date(options.lowestFrom))}–${shortDay(new Date(firstExpiry.getTime() - MS_PER_DAY))}:`} ${usd(row.close ?? 0)} (computed)`,
+                `${narrow ? "lowest close" : `lowest close ${shortUtcDay(new Date(options.lowestFrom))}–${shortUtcDay(new Date(firstExpiry.getTime() - MS_PER_DAY))}:`} ${usd(row.close ?? 0)} (computed)`,
               textAnchor: "end",
               dx: -6,
               dy: narrow ? -12 : 14,

@@ -1,6 +1,6 @@
 import { claimById, claimDate } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { shortDay } from "../lib/metrics/claimDating.js";
+import { shortUtcDay } from "../lib/metrics/time.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
 import type { PublicSource } from "../lib/public/load.js";
 import { FOLLOW_UP, type SignalTurn, type SignalTurns, type TurnEvidence, type TurnVerdict } from "../lib/scorecard.js";
@@ -56,7 +56,7 @@ export function signalTurns(data: SignalTurnsData, claims: readonly CitedClaim[]
     element(
       "p",
       "signal-turns-lead",
-      `Later evidence runs from ${shortDay(data.from)} to ${shortDay(data.to)} in the committed series`,
+      `Later evidence runs from ${shortUtcDay(data.from)} to ${shortUtcDay(data.to)} in the committed series`,
       followUp ? `, and on to the undated follow-up “${followUp.headline}” (${followUp.outlet}). ` : ". ",
       ...withFigures(data.price.text, claims),
       " ",

@@ -1,5 +1,6 @@
 // Looking up and formatting ledger figures. Browser-safe: pages and components import it.
 import type { CitedClaim } from "./ledger/types.ts";
+import { shortUtcDay } from "./metrics/time.js";
 
 /** The claim with this id; a missing id is a broken page, so it throws with the id named. */
 export function claimById(claims: readonly CitedClaim[], id: string): CitedClaim {
@@ -58,7 +59,6 @@ function isoWeekMonday(year: number, week: number): number {
   return jan4 - jan4Weekday * DAY_MS + (week - 1) * 7 * DAY_MS;
 }
 
-const shortDay = (ms: number) => new Date(ms).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /**
  * The UTC interval a claim's as_of names: a day, a month, an ISO week, or the instant of a
@@ -90,7 +90,7 @@ export function claimDate(claim: Pick<CitedClaim, "asOf">): string {
   const week = ISO_WEEK.exec(asOf);
   if (week) {
     const monday = isoWeekMonday(Number(week[1]), Number(week[2]));
-    return `${asOf} (${shortDay(monday)} to ${shortDay(monday + 6 * DAY_MS)})`;
+    return `${asOf} (${shortUtcDay(monday)} to ${shortUtcDay(monday + 6 * DAY_MS)})`;
   }
   const date = new Date(asOf);
   return asOf.length <= 10 || Number.isNaN(date.getTime()) ? asOf : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -105,7 +105,7 @@ export function asOfWords(asOf: string | null): string {
   const week = ISO_WEEK.exec(asOf);
   if (week) {
     const monday = isoWeekMonday(Number(week[1]), Number(week[2]));
-    return `week ${Number(week[2])} of ${week[1]} (${shortDay(monday)} to ${shortDay(monday + 6 * DAY_MS)})`;
+    return `week ${Number(week[2])} of ${week[1]} (${shortUtcDay(monday)} to ${shortUtcDay(monday + 6 * DAY_MS)})`;
   }
   const utc = { timeZone: "UTC" } as const;
   if (/^\d{4}-\d{2}$/.test(asOf)) return new Date(`${asOf}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", ...utc });

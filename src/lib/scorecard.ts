@@ -7,7 +7,8 @@
 // only number is the reading itself, the status is "no threshold".
 import { formatInUnit } from "./claims.js";
 import type { CitedClaim } from "./ledger/types.ts";
-import { claimDating, shortDay, weekLabel } from "./metrics/claimDating.js";
+import { claimDating, weekLabel } from "./metrics/claimDating.js";
+import { shortUtcDay } from "./metrics/time.js";
 import { isSkewConvention, type SkewConvention } from "./skew.js";
 
 export const BUCKET_IDS = ["funding", "skew", "open-interest", "etf-flows", "realized-loss", "hashprice"] as const;
@@ -510,8 +511,8 @@ const after = <T extends { date: string }>(rows: readonly T[], from = AFTER_CRAS
 const mean = (xs: readonly number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
 const round = (x: number, digits: number) => Number(x.toFixed(digits)) || 0;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const span = (rows: readonly { date: string }[]) => `from ${shortDay(rows[0]!.date)} to ${shortDay(rows.at(-1)!.date)}`;
-const dayList = (days: readonly string[]) => days.map(shortDay).join(", ");
+const span = (rows: readonly { date: string }[]) => `from ${shortUtcDay(rows[0]!.date)} to ${shortUtcDay(rows.at(-1)!.date)}`;
+const dayList = (days: readonly string[]) => days.map((day) => shortUtcDay(day)).join(", ");
 
 function priceEvidence({ price, holdLevel, followUpHigh }: SignalTurnInputs): { evidence: TurnEvidence; closesAbove: number; days: number } | null {
   const days = after(price);
@@ -520,8 +521,8 @@ function priceEvidence({ price, holdLevel, followUpHigh }: SignalTurnInputs): { 
   const top = days.reduce((best, d) => (d.high > best.high ? d : best));
   const reached = top.high >= followUpHigh.value;
   const text =
-    `BTC closed above {${holdLevel.claimId}} on ${closesAbove} of ${plural(days.length, "day")} ${span(days)}; its highest price after the crash was ${formatInUnit(Math.round(top.high), "usd")}, on ${shortDay(top.date)}.` +
-    (reached ? "" : ` The follow-up's rally to about {${followUpHigh.claimId}} is not in these series, so it came after ${shortDay(days.at(-1)!.date)}.`);
+    `BTC closed above {${holdLevel.claimId}} on ${closesAbove} of ${plural(days.length, "day")} ${span(days)}; its highest price after the crash was ${formatInUnit(Math.round(top.high), "usd")}, on ${shortUtcDay(top.date)}.` +
+    (reached ? "" : ` The follow-up's rally to about {${followUpHigh.claimId}} is not in these series, so it came after ${shortUtcDay(days.at(-1)!.date)}.`);
   return { evidence: { kind: "computed", text, source: SOURCES.price }, closesAbove, days: days.length };
 }
 
@@ -547,7 +548,7 @@ function fundingTurn(inputs: SignalTurnInputs): SignalTurn {
     verdict: turned ? "turned" : "did not turn",
     because: turned
       ? `Funding was positive on each of the last ${FUNDING_TURN_DAYS} days the series holds, as the table's bullish case asks.`
-      : `The table asks for funding to turn positive and stay there; it was not positive on each of the last ${FUNDING_TURN_DAYS} days the series holds. After ${shortDay(days.at(-1)!.date)} it is not measurable here.`
+      : `The table asks for funding to turn positive and stay there; it was not positive on each of the last ${FUNDING_TURN_DAYS} days the series holds. After ${shortUtcDay(days.at(-1)!.date)} it is not measurable here.`
   };
 }
 
@@ -565,7 +566,7 @@ function skewTurn(inputs: SignalTurnInputs): SignalTurn {
     const last = days.at(-1)!;
     evidence.push({
       kind: "computed",
-      text: `Deribit's DVOL (30-day implied volatility) was above the 7-day realized volatility of the hourly price on ${above} of ${plural(days.length, "day")} ${span(days)}; on ${shortDay(last.date)} it read ${last.dvol!.toFixed(1)} against ${last.realized_7d!.toFixed(1)} realized (vol points). Implied above realized is not the skew, which no series here holds after the crash.`,
+      text: `Deribit's DVOL (30-day implied volatility) was above the 7-day realized volatility of the hourly price on ${above} of ${plural(days.length, "day")} ${span(days)}; on ${shortUtcDay(last.date)} it read ${last.dvol!.toFixed(1)} against ${last.realized_7d!.toFixed(1)} realized (vol points). Implied above realized is not the skew, which no series here holds after the crash.`,
       source: SOURCES.volatility
     });
   }
@@ -678,8 +679,8 @@ function miningTurn(inputs: SignalTurnInputs, price: { closesAbove: number; days
     {
       kind: "computed",
       text:
-        `Difficulty fell ${round(Math.abs(adjustment.change_pct), 1)}% at the adjustment that began on ${shortDay(cut)}. ` +
-        `Hashprice averaged ${usd(before)} in the ${MINING_WINDOW_DAYS} days before it and ${usd(lastWeek)} in the last ${MINING_WINDOW_DAYS} days of the series (to ${shortDay(lastWeek.at(-1)!.date)}); ` +
+        `Difficulty fell ${round(Math.abs(adjustment.change_pct), 1)}% at the adjustment that began on ${shortUtcDay(cut)}. ` +
+        `Hashprice averaged ${usd(before)} in the ${MINING_WINDOW_DAYS} days before it and ${usd(lastWeek)} in the last ${MINING_WINDOW_DAYS} days of the series (to ${shortUtcDay(lastWeek.at(-1)!.date)}); ` +
         `hash rate averaged ${ehs(before)} and ${ehs(lastWeek)} EH/s over the same days.`,
       source: SOURCES.mining
     }

@@ -26,8 +26,3 @@ export function claimDating(claim: { asOf: string | null }): ClaimDating {
 export function weekLabel(dating: Extract<ClaimDating, { kind: "week" }>): string {
   return claimDate({ asOf: dating.week });
 }
-
-/** "Feb 7" for 2026-02-07 (UTC). */
-export function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-}

@@ -11,3 +11,9 @@ export function addUtcDays(day: string, days: number): string {
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** "Feb 7": the UTC month and day of a YYYY-MM-DD day, a timestamp or a Date. */
+export function shortUtcDay(time: string | number | Date): string {
+  const date = typeof time === "string" ? new Date(`${time.slice(0, 10)}T00:00:00Z`) : new Date(time);
+  return date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
