@@ -19,6 +19,7 @@ import {
 } from "../lib/scorecard.js";
 import { claimAttribution, claimHref, marketAttribution, type MarketDataset } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
+import { element } from "./element.js";
 
 export interface ScorecardCardOptions {
   bucket: ScorecardBucket;
@@ -41,13 +42,6 @@ export const STATUS_LABELS: Record<ScorecardStatus, string> = {
   "no threshold": "No threshold in the sources",
   "no reading": "No reading"
 };
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
 
 /** Prose with `{claim-id}` placeholders replaced by the ledger figure, linked to its source. */
 export function withFigures(text: string, claims: readonly CitedClaim[]): (Node | string)[] {

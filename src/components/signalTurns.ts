@@ -7,6 +7,7 @@ import { FOLLOW_UP, type SignalTurn, type SignalTurns, type TurnEvidence, type T
 import { publicCredits } from "./chartFigure.js";
 import { citedFigure } from "./citedFigure.js";
 import { withFigures } from "./scorecardCard.js";
+import { element } from "./element.js";
 
 /** What src/data/signal-turns.json prints. */
 export type SignalTurnsData = SignalTurns & { credits: PublicSource[] };
@@ -21,13 +22,6 @@ const verdictLabel: Record<TurnVerdict, string> = {
   "did not turn": "Did not turn",
   "not measurable here": "Not measurable here"
 };
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
 
 function evidenceItem(evidence: TurnEvidence, claims: readonly CitedClaim[]): HTMLLIElement {
   const item = element("li", "", ...withFigures(evidence.text, claims), " ", element("span", "signal-turns-source", `(${evidence.source})`));
