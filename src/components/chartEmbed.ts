@@ -1,4 +1,5 @@
 import { claimsById } from "../lib/claims.js";
+import type { EmbeddableChartName } from "../lib/chartNames.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { basisVsNeutral } from "./basisVsNeutral.js";
 import type { MarketDataset } from "./chartFigure.js";
@@ -26,7 +27,7 @@ type EmbeddableChart = (claims: readonly CitedClaim[], options: ChartEmbedOption
  * draws those it knows how to show; a chart built around fixed figures (open interest in USD
  * against BTC, for one) needs its figures among the ids.
  */
-export const EMBEDDABLE_CHARTS: Record<string, EmbeddableChart> = {
+export const EMBEDDABLE_CHARTS: Record<EmbeddableChartName, EmbeddableChart> = {
   priceWaypoints: (claims, { width }) => priceWaypoints(claims, { width }),
   openInterestUsdVsBtc: (claims, { width }) => openInterestUsdVsBtc(claims, { width }),
   openInterestScopes: (claims, { width }) => openInterestScopes(claims, { width }),
@@ -47,7 +48,7 @@ export const EMBEDDABLE_CHARTS: Record<string, EmbeddableChart> = {
  * An unknown chart or claim id throws with the names to use instead.
  */
 export function chartEmbed(chart: string, claims: readonly CitedClaim[], ids: readonly string[], options: ChartEmbedOptions): HTMLElement {
-  const draw = EMBEDDABLE_CHARTS[chart];
+  const draw = (EMBEDDABLE_CHARTS as Record<string, EmbeddableChart | undefined>)[chart];
   if (!draw) throw new Error(`chartEmbed: no chart named "${chart}"; use one of ${Object.keys(EMBEDDABLE_CHARTS).join(", ")}`);
   if (ids.length === 0) throw new Error(`chartEmbed("${chart}"): list the claim ids the chart should draw`);
   const selected = claimsById(claims, ids);
