@@ -12,7 +12,7 @@ import { fastClient, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from ".
 
 const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
   deribit: ["options-skew", "basis", "funding", "dvol", "fact-check"],
-  coinbase: ["price", "basis", "mining", "volume-profile", "fact-check"],
+  coinbase: ["price", "options-skew", "basis", "mining", "volume-profile", "fact-check"],
   mempool: ["mining", "fact-check"],
   fred: ["macro", "fact-check"],
 };

@@ -41,14 +41,15 @@ export const BUILDERS: Record<MarketDataset, Builder> = {
     };
   },
   async "options-skew"(inputs) {
-    const trades = await inputs.optionTrades();
-    const accumulator = new Rr25Accumulator();
+    const [trades, future, spot] = await Promise.all([inputs.optionTrades(), inputs.futureCandles(), inputs.spotHourly()]);
+    const { name, expiryMs } = inputs.quarterlyFuture;
+    const basis = basisRows(name, expiryMs, future.data, spot.data).map((row) => ({ date: row.date, expiryMs, annualized: row.basis_pct / 100 }));
+    const accumulator = new Rr25Accumulator(basis);
     for (const trade of trades.data) accumulator.add(trade);
     return {
       rows: accumulator.rows(),
-      uses: trades.uses,
-      method:
-        "RR25 = IV(25-delta call) - IV(25-delta put) in vol points, per UTC day at constant 7- and 30-day maturity, from every Deribit BTC option trade: Black-76 delta (r = 0) from each trade's IV, its index price as forward and time to the 08:00 UTC expiry; per expiry an amount-weighted local linear fit of IV against delta within ±0.10 of each target, trades required on both sides; across expiries linear in total variance between the two expiries bracketing the maturity. No extrapolation: a day without bracketing trades or expiries has no row.",
+      uses: [...trades.uses, ...future.uses, ...spot.uses],
+      method: rr25Method(name),
     };
   },
   async basis(inputs) {
@@ -101,6 +102,17 @@ export const BUILDERS: Record<MarketDataset, Builder> = {
     };
   },
 };
+
+/** The options-skew method, naming the future whose basis gives each expiry's forward. */
+function rr25Method(future: string): string {
+  return [
+    "RR25 = IV(25-delta call) - IV(25-delta put) in vol points, per UTC day at constant 7- and 30-day maturity, from every Deribit BTC option trade.",
+    `Forward: Deribit quotes implied volatility against each expiry's forward, so a trade's forward is its index price × (1 + b × years to its expiry), b being that UTC day's annualized basis of ${future} (the basis dataset): the premium over the index grows in step with time to expiry from zero for an expiry now, so every expiry carries that future's annualized basis. A day without a basis reading has no row.`,
+    "Delta: Black-76 (r = 0) from the trade's own IV, that forward and the time to the 08:00 UTC expiry; trades less than a day from expiry are left out; a put's delta + 1 puts the 25-delta put at 0.75 on the call's scale.",
+    "Per expiry: the IV at delta 0.25 and at 0.75 from an amount-weighted least-squares parabola in delta over the trades within ±0.10 of each target, only when trades sit on both sides of it; a straight line where the deltas are too few or too bunched for the parabola's value at the target to vary less than ten times as much as the trades' mean IV. Each delta comes from the trade's own IV, so the value at 0.25 is the IV of the strike whose delta at that IV is 0.25.",
+    "Across expiries: linear in total variance (IV² × years) between the two expiries bracketing the maturity. No extrapolation: a day without bracketing trades or expiries has no row.",
+  ].join(" ");
+}
 
 export const FACT_CHECK_METHOD =
   "Each dated ledger claim with a computable counterpart, beside the value computed from the other market datasets and the difference (computed - claimed, in the claim's unit); a claim given only as a bound is compared with that bound. Skew: RR25 at the claim's tenor, else 7 days for rr25 readings and 30 days for put_minus_call readings, which are compared with the computed RR25 after a sign flip: the same kind of measure quoted the other way round, at a tenor the articles do not print. Basis and hashprice use the latest reading up to three days before the claim's date.";
