@@ -36,7 +36,7 @@ describe("printedNumbers", () => {
 
   it("tells dates, durations and names from figures", () => {
     expect(read("within 30 days, the 7-day average, 24 hours")).toEqual(["30 days=30 duration", "7-day=7 duration", "24 hours=24 duration"]);
-    expect(read("25D RR, 7D SMA, Chris Dixon of a16z")).toEqual(["25=25 other", "7=7 other"]);
+    expect(read("25D RR, the 25-delta risk reversal, 7D SMA, Chris Dixon of a16z")).toEqual(["25=25 other", "25=25 other", "7=7 other"]);
   });
 });
 

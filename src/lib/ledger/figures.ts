@@ -15,7 +15,7 @@ export type NumberForm =
   | "plain" // 73,100, 0.958, 1.26 billion
   | "ordinal" // February 4th
   | "duration" // 24 hours, 7-day, 30 days
-  | "other"; // 25D, a16z, Q4: digits inside a name
+  | "other"; // 25D, 25-delta, a16z, Q4: digits inside a name
 
 export interface PrintedNumber {
   /** Offsets in the text it was read from: text.slice(start, end) is the whole notation. */
@@ -37,7 +37,9 @@ const SCALE_WORD: Record<string, number> = { thousand: 1e3, million: 1e6, billio
 const NUMBER =
   /(?<![\w.$])(?:(?<sign>[+-])(?=[$\d]))?(?<currency>\$)?(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?<fraction>\d+))?/g;
 const AFTER =
-  /^(?:(?<percent>\s?%|\s(?:percent|per cent)(?![a-z]))|(?<bps>\s?bps|\s?basis points?)(?![a-z])|(?<suffix>bn|tn|[kmbt])(?![a-zA-Z])|\s(?<word>thousand|million|billion|trillion)(?![a-z])|(?<multiple>x)(?![a-zA-Z])|(?<ordinal>st|nd|rd|th)(?![a-zA-Z])|(?<duration>-?\s?(?:hours?|days?|weeks?|months?|years?|minutes?)(?![a-z]))|(?<letter>[a-zA-Z]))?(?<btc>\s(?:BTC|bitcoins?)(?![a-zA-Z]))?/i;
+  /^(?:(?<percent>\s?%|\s(?:percent|per cent)(?![a-z]))|(?<bps>\s?bps|\s?basis points?)(?![a-z])|(?<suffix>bn|tn|[kmbt])(?![a-zA-Z])|\s(?<word>thousand|million|billion|trillion)(?![a-z])|(?<multiple>x)(?![a-zA-Z])|(?<ordinal>st|nd|rd|th)(?![a-zA-Z])|(?<duration>-?\s?(?:hours?|days?|weeks?|months?|years?|minutes?)(?![a-z]))|(?<letter>-?[a-zA-Z]))?/i;
+/** A count of coins: "527,850 BTC", "10 bitcoins" (not "15 Bitcoin's price"). */
+const COINS = /^\s(?:BTC|bitcoins)(?![A-Za-z])/;
 
 /** Every number printed in `text`, in order, with its notation read. */
 export function printedNumbers(text: string): PrintedNumber[] {
@@ -58,9 +60,9 @@ export function printedNumbers(text: string): PrintedNumber[] {
     else if (after.ordinal) form = "ordinal";
     else if (after.duration) form = "duration";
     else if (after.letter) form = "other";
-    const coins = Boolean(after.btc) && form === "plain";
-    if (coins) form = "btc";
-    end += after.letter ? 0 : (following?.[0].length ?? 0) - (after.btc && !coins ? after.btc.length : 0);
+    end += after.letter ? 0 : (following?.[0].length ?? 0);
+    const coins = form === "plain" ? COINS.exec(text.slice(end)) : null;
+    if (coins) [form, end] = ["btc", end + coins[0].length];
     const sign = groups.sign === "-" ? -1 : groups.sign === "+" ? 1 : null;
     numbers.push({ start, end, magnitude, sign, form });
   }
