@@ -1,8 +1,13 @@
-// Validate the claims ledger (and its quotes, when the articles are present).
-// Run by `npm run check` and before every build: any issue stops the build.
-import { checkLedger, LedgerError } from "../src/lib/ledger/load.ts";
+// Validate the claims ledger (its figures, and its quotes when the articles are present) and the
+// committed files that cite its claims. Run by `npm run check` and before every build: any issue
+// stops the build.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { citingFiles, findCitationIssues } from "../src/lib/ledger/citations.ts";
 import { formatIssue } from "../src/lib/ledger/errors.ts";
-import { DEFAULT_SEEDS_DIR } from "../src/lib/ledger/paths.ts";
+import { checkLedger, LedgerError } from "../src/lib/ledger/load.ts";
+import { DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, displayPath } from "../src/lib/ledger/paths.ts";
+import { snapshotDir } from "../src/lib/snapshot/store.ts";
 
 function main(): number {
   let result;
@@ -13,15 +18,18 @@ function main(): number {
     console.error(error.message);
     return 1;
   }
-  const { ledger, issues, quotesChecked } = result;
+  const { ledger, quotesChecked } = result;
+  const citing = citingFiles(DEFAULT_DATA_DIR, snapshotDir());
+  const issues = [...result.issues, ...findCitationIssues(ledger, { ...citing, claimsFile: displayPath(path.join(DEFAULT_DATA_DIR, "claims.csv")) })];
   if (issues.length > 0) {
     for (const issue of issues) console.error(formatIssue(issue));
     console.error(`ledger check failed: ${issues.length} issue(s)`);
     return 1;
   }
   const quotes = quotesChecked ? "quotes verified" : `quotes not verified: ${DEFAULT_SEEDS_DIR} is absent`;
+  const cited = Object.values(citing).map((file) => `${displayPath(file)}${existsSync(file) ? "" : " (absent)"}`);
   console.log(
-    `ledger ok: ${ledger.claims.length} claims, ${ledger.sources.length} sources, ${ledger.conflicts.length} conflicts (${quotes})`,
+    `ledger ok: ${ledger.claims.length} claims, ${ledger.sources.length} sources, ${ledger.conflicts.length} conflicts (${quotes}; claim ids cited in ${cited.join(" and ")} checked)`,
   );
   return 0;
 }

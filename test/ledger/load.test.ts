@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,6 +50,15 @@ describe("loadLedger", () => {
         `${dir}/conflicts.csv:3:4: claim id "gone" is not in ${dir}/claims.csv; check the spelling or add the claim first`,
       ]);
     }
+  });
+
+  it("refuses a figure its quote does not print, so no loader builds a page from it", () => {
+    const dir = copyOfValid();
+    const claims = readFileSync(path.join(dir, "claims.csv"), "utf8");
+    writeFileSync(path.join(dir, "claims.csv"), claims.replace("low,60000,,,,usd", "low,66000,,,,usd"));
+    expect(() => loadLedger({ dataDir: dir })).toThrow(
+      `${dir}/claims.csv:2:7: value 66000 is not printed in the quote "an intraday low near $60,000", which prints "$60,000" (60000) in usd; write the figure as the quote prints it, or quote the phrase that prints 66000`,
+    );
   });
 
   it("reports a missing file", () => {

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/lib/ledger/errors.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
@@ -72,6 +74,20 @@ describe("quotes and the part of the page a source wrote", () => {
       'data/copies.csv:3:8: start phrase "near" occurs more than once in mini-article.txt (mini-article.txt:2:35 and mini-article.txt:4:34); lengthen it so it names one place',
       'data/copies.csv:4:9: end phrase "then rebounded." is not in mini-article.txt after the start phrase (mini-article.txt:3:1); copy the words that close the piece exactly',
     ]);
+  });
+
+  it("reports a quote printed more than once in a copy's span, with each place", () => {
+    const seeds = mkdtempSync(path.join(tmpdir(), "seeds-"));
+    try {
+      const article = readFileSync(path.join(FIXTURE_SEEDS_DIR, "mini-article.txt"), "utf8");
+      writeFileSync(path.join(seeds, "mini-article.txt"), article.replace("while the options", "while the options skew hit 20% and then the options"));
+      expect(quoteErrors({ claims: claimsWith(claimRow({ quote: "the options skew hit 20%" })) }, seeds)).toEqual([
+        'data/claims.csv:4:19: quote "the options skew hit 20%" occurs 2 times in the part of the page copy mini prints (mini-article.txt:3:52 and mini-article.txt:3:86); lengthen it so it names one place',
+        'data/claims.csv:5:19: quote "the options skew hit 20%" occurs 2 times in the part of the page copy mini prints (mini-article.txt:3:52 and mini-article.txt:3:86); lengthen it so it names one place',
+      ]);
+    } finally {
+      rmSync(seeds, { recursive: true, force: true });
+    }
   });
 
   it("reports a copy whose article file is missing", () => {

@@ -188,8 +188,37 @@ describe("claim validation messages", () => {
       'data/claims.csv:7:5: side "longs" is not a known side; use one of long, short, or leave it empty',
     );
     expect(errors[4]).toBe(
-      "data/claims.csv:7:19: quote is empty; copy the shortest phrase of the article that shows the figure",
+      "data/claims.csv:7:19: quote is empty; copy the shortest phrase of the article, at least three words, that shows the figure and its sign",
     );
+  });
+});
+
+describe("an empty ledger", () => {
+  const CLAIMS_HEADER = "id,topic,metric,asset,side,kind,value,low,high,label,unit,as_of,period,convention,tenor_days,source_id,copies,attributed_to,quote,note,expiry\n";
+  const SOURCES_HEADER = "id,outlet,author,headline,published,url,attributed_parties,note\n";
+  const issuesOf = (files: Parameters<typeof fixtureFiles>[0]) => validateLedger(fixtureFiles(files)).issues.map(formatIssue);
+
+  it("is an error when claims.csv has only its header", () => {
+    expect(issuesOf({ claims: CLAIMS_HEADER, conflicts: "id,title,kind,claim_ids,note\n" })).toEqual([
+      "data/claims.csv:1:1: no claims: the file has a header and no rows; add a row for each figure the sources print; the site has nothing to cite without them",
+    ]);
+  });
+
+  it("is an error when sources.csv has only its header, beside what cites the missing source", () => {
+    const issues = issuesOf({ sources: SOURCES_HEADER });
+    expect(issues[0]).toBe("data/sources.csv:1:1: no sources: the file has a header and no rows; add a row for each piece of writing the claims cite");
+    expect(issues).toContain('data/copies.csv:2:2: source_id "mini" is not in data/sources.csv; add the source there first');
+  });
+
+  it("is an error when a file is empty, with the header to write", () => {
+    expect(issuesOf({ claims: "", conflicts: "id,title,kind,claim_ids,note\n" })).toEqual([
+      `data/claims.csv:1:1: file is empty; write the header ${CLAIMS_HEADER.trim()} and one row per line under it`,
+    ]);
+    expect(issuesOf({ sources: "\n" })[0]).toBe(`data/sources.csv:1:1: file is empty; write the header ${SOURCES_HEADER.trim()} and one row per line under it`);
+  });
+
+  it("may have no conflicts", () => {
+    expect(issuesOf({ conflicts: "id,title,kind,claim_ids,note\n" })).toEqual([]);
   });
 });
 

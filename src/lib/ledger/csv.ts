@@ -25,6 +25,9 @@ export function parseCsv<Column extends string>(
   const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
   const issues: LedgerIssue[] = [];
   const records: CsvRecord<Column>[] = [];
+  if (text.trim() === "") {
+    return { records, issues: [{ file, line: 1, column: 1, message: `file is empty; write the header ${columns.join(",")} and one row per line under it` }] };
+  }
   const [header, ...body] = rows;
 
   const headerIssue = checkHeader(header ?? [], file, columns);

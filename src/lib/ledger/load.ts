@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LedgerError, sortIssues, type LedgerIssue } from "./errors.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_SEEDS_DIR, displayPath } from "./paths.ts";
+import { findFigureIssues } from "./figures.ts";
 import { findQuoteIssues } from "./quotes.ts";
 import type { Ledger } from "./types.ts";
 import { validateLedger, type LedgerFile, type LedgerFiles } from "./validate.ts";
@@ -16,10 +17,12 @@ export interface LoadOptions {
   dataDir?: string;
 }
 
-/** The validated ledger. Throws LedgerError listing every problem, one per line. */
+/** The validated ledger, every figure shown by its quote. Throws LedgerError listing every problem, one per line. */
 export function loadLedger({ dataDir = DEFAULT_DATA_DIR }: LoadOptions = {}): Ledger {
-  const { ledger, issues } = validateLedger(readLedgerFiles(dataDir));
-  if (issues.length > 0) throw new LedgerError(issues);
+  const files = readLedgerFiles(dataDir);
+  const { ledger, issues } = validateLedger(files);
+  const all = sortIssues([...issues, ...findFigureIssues(ledger.claims, files.claims.label)], fileOrder(files));
+  if (all.length > 0) throw new LedgerError(all);
   return ledger;
 }
 
@@ -35,15 +38,17 @@ export interface CheckResult {
   quotesChecked: boolean;
 }
 
-/** Validate the ledger and, when the articles are present, verify every quote against them. */
+/** Validate the ledger and its figures and, when the articles are present, verify every quote against them. */
 export function checkLedger({ dataDir = DEFAULT_DATA_DIR, seedsDir = DEFAULT_SEEDS_DIR }: CheckOptions = {}): CheckResult {
   const files = readLedgerFiles(dataDir);
   const { ledger, issues } = validateLedger(files);
+  const figureIssues = findFigureIssues(ledger.claims, files.claims.label);
   const quotesChecked = existsSync(seedsDir);
   const quoteIssues = quotesChecked ? findQuoteIssues(ledger, { claimsFile: files.claims.label, copiesFile: files.copies.label, seedsDir }) : [];
-  const fileOrder = [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label];
-  return { ledger, issues: sortIssues([...issues, ...quoteIssues], fileOrder), quotesChecked };
+  return { ledger, issues: sortIssues([...issues, ...figureIssues, ...quoteIssues], fileOrder(files)), quotesChecked };
 }
+
+const fileOrder = (files: LedgerFiles) => [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label];
 
 /** Read the four files; a missing one stops here with its own issue. */
 function readLedgerFiles(dataDir: string): LedgerFiles {

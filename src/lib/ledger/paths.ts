@@ -6,8 +6,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, "data");
 
-/** The source articles live beside the repository, in ../shared/seeds. */
-export const DEFAULT_SEEDS_DIR = path.resolve(PROJECT_ROOT, "../shared/seeds");
+/** The source articles live beside the repository, in ../shared/seeds; REPORT_SEEDS_DIR points elsewhere (a project copy in a temporary folder). */
+export const DEFAULT_SEEDS_DIR = process.env.REPORT_SEEDS_DIR ? path.resolve(process.env.REPORT_SEEDS_DIR) : path.resolve(PROJECT_ROOT, "../shared/seeds");
 
 /** A path as a researcher would type it: relative to the project root when inside it. */
 export function displayPath(file: string): string {

@@ -87,8 +87,8 @@ export interface QuoteCheckFiles {
 /**
  * Find each copy's span from its start and end phrases, then each claim's quote in the spans of
  * its source's copies. A quote found only outside every span (a related-reads list, a host
- * page's boilerplate) is reported with its position in the seed file, and a claim's copies
- * must be exactly the copies that print its quote.
+ * page's boilerplate) is reported with its position in the seed file; a quote printed twice in one
+ * span does not name its place; and a claim's copies must be exactly the copies that print its quote.
  */
 export function findQuoteIssues(ledger: Ledger, { claimsFile, copiesFile, seedsDir }: QuoteCheckFiles): LedgerIssue[] {
   const issues: LedgerIssue[] = [];
@@ -125,6 +125,17 @@ export function findQuoteIssues(ledger: Ledger, { claimsFile, copiesFile, seedsD
     if (spans.length < claim.source.copies.length) continue;
     const quote = normaliseForQuote(claim.quote);
     const holding = spans.filter(({ seed, from, to }) => seed.normalised.text.slice(from, to).includes(quote));
+    for (const span of holding) {
+      const places = occurrences(span.seed.normalised.text.slice(span.from, span.to), quote).map((at) => span.seed.where(span.from + at));
+      if (places.length > 1) {
+        issues.push({
+          file: claimsFile,
+          line: claim.line,
+          column: CLAIM_COLUMNS.indexOf("quote") + 1,
+          message: `quote "${claim.quote}" occurs ${places.length} times in the part of the page copy ${span.copy.id} prints (${places.join(" and ")}); lengthen it so it names one place`,
+        });
+      }
+    }
     if (holding.length > 0) {
       const printing = holding.map(({ copy }) => copy.id);
       const all = claim.source.copies.map((copy) => copy.id);
@@ -177,3 +188,9 @@ function locateSpan(
   return { copy, seed, from, to: endAt + end.length };
 }
 
+/** Offsets of every occurrence of `needle` in `text`, overlapping ones included. */
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}

@@ -65,6 +65,9 @@ export function splitList(text: string): string[] {
 
 const input = (issue: { input?: unknown }) => String(issue.input);
 
+/** "use one of a, b, or " before the alternative fix; nothing when there is nothing to choose from. */
+const useOneOf = (ids: readonly string[]) => (ids.length > 0 ? `use one of ${ids.join(", ")}, or ` : "");
+
 const required = (column: string, fix: string) =>
   z.string().refine((v) => v.trim() !== "", { error: `${column} is empty; ${fix}` });
 
@@ -190,11 +193,11 @@ export function claimRowSchema({ sourcesFile, attributedPartiesBySource }: Claim
         .transform((v) => (v === "" ? null : Number(v))),
       source_id: z.string().refine((v) => attributedPartiesBySource.has(v), {
         error: (issue) =>
-          `source_id "${input(issue)}" is not in ${sourcesFile}; use one of ${sourceIds.join(", ")}, or add the source there first`,
+          `source_id "${input(issue)}" is not in ${sourcesFile}; ${useOneOf(sourceIds)}add the source there first`,
       }),
       copies: list("copies"),
       attributed_to: list("attributed_to"),
-      quote: required("quote", "copy the shortest phrase of the article that shows the figure"),
+      quote: required("quote", "copy the shortest phrase of the article, at least three words, that shows the figure and its sign"),
       note: optional,
       expiry: z
         .string()
@@ -285,7 +288,7 @@ export function copyRowSchema({ sourcesFile, sourceIds }: { sourcesFile: string;
       id: slug("id", "rally-71k-mendoza"),
       source_id: z.string().refine((v) => sourceIds.has(v), {
         error: (issue) =>
-          `source_id "${input(issue)}" is not in ${sourcesFile}; use one of ${[...sourceIds].join(", ")}, or add the source there first`,
+          `source_id "${input(issue)}" is not in ${sourcesFile}; ${useOneOf([...sourceIds])}add the source there first`,
       }),
       file: z.string().regex(/^[\w.-]+\.txt$/, {
         error: (issue) =>

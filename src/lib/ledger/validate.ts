@@ -50,12 +50,15 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
     conflictRowSchema({ claimsFile: files.claims.label, claimIds }),
   );
 
-  const copyIssues: LedgerIssue[] = [];
+  const linkIssues: LedgerIssue[] = [
+    ...noRows(files.sources, sources, "sources", "add a row for each piece of writing the claims cite"),
+    ...noRows(files.claims, claims, "claims", "add a row for each figure the sources print; the site has nothing to cite without them"),
+  ];
   const sourceValues = sources.values.map((source): Source => {
     const own = copies.values.filter((copy) => copy.sourceId === source.id);
     const named = copies.records.some(({ fields }) => fields.source_id === source.id);
     if (!named) {
-      copyIssues.push({
+      linkIssues.push({
         file: files.sources.label,
         line: source.line,
         column: 1,
@@ -73,7 +76,7 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
     if (!source) return [];
     const own = source.copies.map((copy) => copy.id);
     for (const id of claim.copyIds.filter((id) => !own.includes(id))) {
-      copyIssues.push({
+      linkIssues.push({
         file: files.claims.label,
         line: claim.line,
         column: copiesColumn,
@@ -85,8 +88,14 @@ export function validateLedger(files: LedgerFiles): ValidationResult {
 
   return {
     ledger: { sources: sourceValues, claims: citedClaims, conflicts: conflicts.values },
-    issues: sortIssues([...sources.issues, ...copyIssues, ...copies.issues, ...claims.issues, ...conflicts.issues], [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label]),
+    issues: sortIssues([...sources.issues, ...linkIssues, ...copies.issues, ...claims.issues, ...conflicts.issues], [files.sources.label, files.copies.label, files.claims.label, files.conflicts.label]),
   };
+}
+
+/** A file with its header and no rows is an error, not an empty ledger (a file that failed to parse is reported already). */
+function noRows(file: LedgerFile, parsed: ParsedFile<unknown, string>, what: string, fix: string): LedgerIssue[] {
+  if (parsed.records.length > 0 || parsed.issues.length > 0) return [];
+  return [{ file: file.label, line: 1, column: 1, message: `no ${what}: the file has a header and no rows; ${fix}` }];
 }
 
 interface ParsedFile<Value, Column extends string> {

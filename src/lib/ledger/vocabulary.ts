@@ -137,6 +137,9 @@ export const COPY_COLUMNS = [
 
 export const CONFLICT_COLUMNS = ["id", "title", "kind", "claim_ids", "note"] as const;
 
+/** data/scorecard-thresholds.csv: the scorecard's lines, which may cite a claim (read by src/lib/scorecard.ts). */
+export const THRESHOLD_COLUMNS = ["bucket", "convention", "status", "operator", "value", "unit", "claim_id", "quote", "note"] as const;
+
 /** Separator inside list-valued cells (attributed_parties, copies, attributed_to, claim_ids). */
 export const LIST_SEPARATOR = "; ";
 

@@ -101,10 +101,15 @@ const MACRO_SERIES: Record<string, string> = {
   DXY: "DXY",
 };
 
+/** The figure a fact-check row states for a claim: its value, else the bound or range it prints (high first). */
+export function claimedFigure(claim: Pick<CheckableClaim, "value" | "low" | "high">): number | null {
+  return claim.value ?? claim.high ?? claim.low;
+}
+
 export function factCheckRows(claims: readonly CheckableClaim[], inputs: FactCheckInputs): FactCheckRow[] {
   const rows: FactCheckRow[] = [];
   for (const claim of claims) {
-    const claimed = claim.value ?? claim.high ?? claim.low;
+    const claimed = claimedFigure(claim);
     const dating = claimDating(claim);
     if (claimed === null || !isReading(claim)) continue;
     // A day's figure against that day; a week's against the week; a month or no date against nothing.
