@@ -13,7 +13,7 @@ import { asidePath, removeLeftovers, replaceFiles, stagingPath, swapIn } from ".
 import { captureSnapshot } from "../../src/lib/snapshot/capture.ts";
 import { DATASETS } from "../../src/lib/snapshot/store.ts";
 import { SOURCES, startFixtureServers, type FixtureServers } from "../fixtures/server.ts";
-import { fastClient, tempDir, TEST_CLAIMS, TEST_WINDOW } from "../live/helpers.ts";
+import { tempDir, TEST_CLAIMS, TEST_WINDOW } from "../live/helpers.ts";
 import { makeTempProject, projectRoot, type TempProject } from "../support/tempProject.ts";
 import { treeDigest } from "../support/treeDigest.ts";
 
@@ -88,7 +88,9 @@ function without(digest: Record<string, string>, ...replaced: string[]): Record<
 }
 
 const killed: number[] = [];
+const folders: string[] = [];
 afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   for (const pgid of killed) {
     try {
       process.kill(-pgid, "SIGKILL");
@@ -97,7 +99,17 @@ afterAll(() => {
     }
   }
 });
-const track = (run: Run) => (killed.push(run.child.pid!), run);
+/** Runs that are stopped by the tests; any process of theirs still there at the end is killed. */
+function track(run: Run): Run {
+  killed.push(run.child.pid!);
+  return run;
+}
+/** A temporary folder, removed after the tests. */
+function scratch(prefix: string): string {
+  const dir = tempDir(prefix);
+  folders.push(dir);
+  return dir;
+}
 
 describe("the snapshot capture", () => {
   let servers: FixtureServers;
@@ -106,11 +118,12 @@ describe("the snapshot capture", () => {
   beforeAll(async () => {
     servers = await startFixtureServers();
     // A complete previous capture, and the README that lives in the committed folder.
-    previous = path.join(tempDir("previous"), "snapshot");
-    const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: previous }, client: fastClient(), claims: () => TEST_CLAIMS });
+    previous = path.join(scratch("previous"), "snapshot");
+    // The default client: the fast one's quarter-second timeout can fire on a busy machine.
+    const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: previous }, claims: () => TEST_CLAIMS });
     expect(result.failures).toEqual([]);
     writeFileSync(path.join(previous, "README.md"), "# Market snapshot\n");
-  }, 60_000);
+  }, 120_000);
   afterAll(() => servers?.close());
   afterEach(() => {
     for (const source of SOURCES) servers.setFault(source, null);
@@ -118,7 +131,7 @@ describe("the snapshot capture", () => {
 
   /** A copy of the previous capture, in a folder of its own. */
   function snapshotCopy(): string {
-    const dir = path.join(tempDir("capture"), "snapshot");
+    const dir = path.join(scratch("capture"), "snapshot");
     cpSync(previous, dir, { recursive: true });
     return dir;
   }
@@ -150,7 +163,7 @@ describe("the snapshot capture", () => {
     expect(after["README.md"]).toBe(before["README.md"]);
     expect(after["price.json"]).not.toBe(before["price.json"]); // rewritten: a new fetch time
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   test("a second capture while one runs exits 1 at once, naming the lock and the holder's pid", async () => {
     const dir = snapshotCopy();
@@ -166,7 +179,7 @@ describe("the snapshot capture", () => {
     await run.done;
     expect(treeDigest(dir)).toEqual(before);
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   // SIGTERM and SIGINT reach the worker through npm; npm killed outright (SIGKILL) leaves it
   // with a new parent, which it notices.
@@ -178,13 +191,13 @@ describe("the snapshot capture", () => {
     process.kill(run.child.pid!, signal);
     const result = await run.done;
     expect(result.signal).toBe(signal);
-    await until(() => survivors(run, started).length === 0 && !existsSync(lockPath(dir)), "every process of the capture to end", 5_000).catch(() => {});
+    await until(() => survivors(run, started).length === 0 && !existsSync(lockPath(dir)), "every process of the capture to end", 15_000).catch(() => {});
     expect(survivors(run, started)).toEqual([]);
     // Killing npm outright is noticed as a lost parent, and handled as a hang-up.
     expect(run.output()).toContain(`stopped by ${signal === "SIGKILL" ? "SIGHUP" : signal}: ${dir} has no partial write, and ${lockPath(dir)} is released`);
     expect(treeDigest(dir)).toEqual(before);
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   test("the worker killed with SIGKILL: its stale lock is taken over and what it left mid-swap is undone by the next run", async () => {
     const dir = snapshotCopy();
@@ -209,15 +222,15 @@ describe("the snapshot capture", () => {
     // The fact-check is recomputed from the previous capture, which is otherwise unchanged.
     expect(without(treeDigest(dir)!, "fact-check.json")).toEqual(without(before, "fact-check.json"));
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   test("the first capture into a folder that does not exist yet creates it whole", async () => {
-    const dir = path.join(tempDir("first"), "snapshot");
+    const dir = path.join(scratch("first"), "snapshot");
     const result = await npmRun(["snapshot"], projectRoot, captureEnv(dir)).done;
     expect(result.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(DATASETS.map((name) => `${name}.json`).sort());
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("the public extracts' import", () => {
@@ -225,7 +238,7 @@ describe("the public extracts' import", () => {
   const NO_SUCH_PID = 999_999_999; // above Linux's pid_max: never a running process
 
   function publicCopy(): string {
-    const dir = path.join(tempDir("import"), "public");
+    const dir = path.join(scratch("import"), "public");
     cpSync(path.join(projectRoot, "data", "public"), dir, { recursive: true });
     return dir;
   }
@@ -242,7 +255,7 @@ describe("the public extracts' import", () => {
     expect(result.stderr).toContain("nothing was written");
     expect(treeDigest(dir)).toEqual(before);
     rmSync(lockPath(dir));
-  }, 60_000);
+  }, 120_000);
 
   test("what a killed import left is cleared by the next: stale lock, staging folder, half-written *.tmp", async () => {
     const dir = publicCopy();
@@ -261,7 +274,7 @@ describe("the public extracts' import", () => {
     expect(without(after, "btc-dvol-1h.csv", "provenance.csv")).toEqual(without(before, "btc-dvol-1h.csv", "provenance.csv"));
     expect(after["btc-dvol-1h.csv"]).not.toBe(before["btc-dvol-1h.csv"]);
     expect(besides(dir)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("git", () => {
@@ -276,7 +289,7 @@ describe("git", () => {
 
 describe("the folder swap", () => {
   function folder(): { target: string; before: Record<string, string> } {
-    const target = path.join(tempDir("swap"), "dist");
+    const target = path.join(scratch("swap"), "dist");
     mkdirSync(path.join(target, "_file"), { recursive: true });
     writeFileSync(path.join(target, "index.html"), "<p>the previous build</p>\n");
     writeFileSync(path.join(target, "_file", "data.json"), "[1]\n");
@@ -382,7 +395,7 @@ describe("the build", () => {
     const result = await run.done;
     expect(result.signal).toBe("SIGTERM");
     expect(result.stderr).toContain("build failed (Framework stopped by SIGTERM): dist/ is unchanged");
-    await until(() => survivors(run, started).length === 0, "every process of the build to end", 5_000).catch(() => {});
+    await until(() => survivors(run, started).length === 0, "every process of the build to end", 15_000).catch(() => {});
     expect(survivors(run, started)).toEqual([]);
     expect(treeDigest(dist)).toEqual(before);
     expect(besides(dist)).toEqual([]);
