@@ -1,8 +1,12 @@
 // npm run import -- <series> <upstream file> --commit <40-hex commit> [--part]
 // Reads an upstream file as published, validates and converts it, trims it to the window and
 // writes data/public/<series>.csv with its provenance row; on any problem it writes nothing.
+// One import at a time (data/.public.lock); data/public/ is replaced whole.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { acquireLock } from "../src/lib/files/lock.ts";
+import { onStop } from "../src/lib/files/onStop.ts";
+import { removeLeftovers } from "../src/lib/files/replaceFolder.ts";
 import { displayPath } from "../src/lib/ledger/paths.ts";
 import { DataError, formatExtract, parseUpstream } from "../src/lib/public/extract.ts";
 import { SERIES, seriesById } from "../src/lib/public/series.ts";
@@ -22,17 +26,23 @@ function main(argv: string[]): number {
     return 2;
   }
   const part = argv.includes("--part");
+  const dir = publicDir();
   try {
+    const lock = acquireLock(dir, "npm run import");
+    process.on("exit", lock.release);
+    onStop(lock.release);
+    if (lock.tookOver) console.error(lock.tookOver);
+    for (const line of removeLeftovers(dir)) console.error(line);
     const spec = seriesById(id);
     const text = readFileSync(file, "utf8");
     const rows = parseUpstream(spec, text, file, PUBLIC_WINDOW);
     if (rows.length === 0) throw new DataError([{ file, line: 1, column: 1, message: `no rows inside the window ${PUBLIC_WINDOW.start} to ${PUBLIC_WINDOW.end}` }]);
-    const row = writeExtract(publicDir(), spec, formatExtract(spec, rows), rows, {
+    const row = writeExtract(dir, spec, formatExtract(spec, rows), rows, {
       commit,
       read: part ? READ_PART : READ_WHOLE,
       sourceSha256: part ? null : sha256(readFileSync(file)),
     });
-    console.log(`${row.series}: ${row.rows} rows, ${row.first} to ${row.last}, written to ${displayPath(path.join(publicDir(), row.file))}`);
+    console.log(`${row.series}: ${row.rows} rows, ${row.first} to ${row.last}, written to ${displayPath(path.join(dir, row.file))}`);
     return 0;
   } catch (error) {
     console.error((error as Error).message);

@@ -1,10 +1,12 @@
 // data/public/: one extract per series and provenance.csv, the table that says where each
-// extract came from. Extract and provenance are replaced together or not at all.
+// extract came from. Extract and provenance are replaced together or not at all: the folder
+// is replaced whole.
 
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { csvFormatRows, csvParse } from "d3-dsv";
+import { replaceFiles } from "../files/replaceFolder.ts";
 import { displayPath, PROJECT_ROOT } from "../ledger/paths.ts";
 import { PUBLIC_WINDOW } from "../window.ts";
 import { DataError, parseExtract, rowStamp, type ExtractRow } from "./extract.ts";
@@ -53,21 +55,6 @@ function formatProvenance(rows: readonly ProvenanceRow[]): string {
   return csvFormatRows([[...PROVENANCE_COLUMNS], ...rows.map((row) => PROVENANCE_COLUMNS.map((column) => row[column]))]) + "\n";
 }
 
-/** Write every file to a temporary name first, then rename them into place. */
-function writeAllAtomic(files: { target: string; text: string }[]): void {
-  const suffix = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const written: string[] = [];
-  try {
-    for (const { target, text } of files) {
-      writeFileSync(target + suffix, text);
-      written.push(target + suffix);
-    }
-    for (const { target } of files) renameSync(target + suffix, target);
-  } finally {
-    for (const temporary of written) rmSync(temporary, { force: true });
-  }
-}
-
 export interface ExtractSource {
   commit: string;
   read: typeof READ_WHOLE | typeof READ_PART;
@@ -77,7 +64,6 @@ export interface ExtractSource {
 
 /** Replace the series' extract and its provenance row together. */
 export function writeExtract(dir: string, spec: SeriesSpec, text: string, rows: readonly ExtractRow[], source: ExtractSource): ProvenanceRow {
-  mkdirSync(dir, { recursive: true });
   const file = `${spec.id}.csv`;
   const row: ProvenanceRow = {
     series: spec.id,
@@ -98,9 +84,9 @@ export function writeExtract(dir: string, spec: SeriesSpec, text: string, rows: 
   const order = (id: string) => SERIES.findIndex((series) => series.id === id);
   provenance.push(row);
   provenance.sort((a, b) => order(a.series) - order(b.series));
-  writeAllAtomic([
-    { target: path.join(dir, file), text },
-    { target: path.join(dir, "provenance.csv"), text: formatProvenance(provenance) },
+  replaceFiles(dir, [
+    { name: file, content: text },
+    { name: "provenance.csv", content: formatProvenance(provenance) },
   ]);
   return row;
 }

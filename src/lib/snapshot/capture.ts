@@ -8,7 +8,7 @@ import { eventWindow, type EventWindow } from "../window.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD, type BuiltDataset, type MarketDataset } from "./build.ts";
 import { codeVersion } from "./codeVersion.ts";
 import { MarketInputs } from "./inputs.ts";
-import { readSnapshot, snapshotDir, writeSnapshotAtomic, type DatasetName, type SnapshotFile } from "./store.ts";
+import { readSnapshot, snapshotDir, snapshotPath, writeSnapshotAtomic, type DatasetName, type SnapshotFile } from "./store.ts";
 
 export interface CaptureOptions {
   env?: NodeJS.ProcessEnv;
@@ -64,7 +64,7 @@ export async function captureSnapshot({ env = process.env, client = new HttpClie
     failures.push({ dataset: "fact-check", error: new Error("fact-check: not rebuilt because an input dataset failed") });
   }
 
-  for (const file of files.values()) writeSnapshotAtomic(dir, file);
+  writeSnapshotAtomic(dir, ...files.values());
   return { dir, written: [...files.keys()], failures, sourceErrors: uniqueSourceErrors(inputs.fetchErrors()) };
 }
 
@@ -84,7 +84,8 @@ export function recomputeFactCheck(claims: readonly CheckableClaim[], env: NodeJ
   if (present.length === 0) throw new Error(`no market datasets in ${dir} to check claims against`);
   const built = buildFactCheck(claims, inputFiles as Parameters<typeof buildFactCheck>[1]);
   const fetchedAt = present.map((file) => file.meta.fetchedAt).sort()[0]!;
-  return writeSnapshotAtomic(dir, snapshotFile("fact-check", { ...built, method: FACT_CHECK_METHOD }, present[0]!.meta.window, fetchedAt));
+  writeSnapshotAtomic(dir, snapshotFile("fact-check", { ...built, method: FACT_CHECK_METHOD }, present[0]!.meta.window, fetchedAt));
+  return snapshotPath(dir, "fact-check");
 }
 
 export function snapshotFile(

@@ -1,9 +1,9 @@
 // Snapshot files: one JSON file per dataset, {"meta": {...}, "rows": [...]}, written atomically.
 
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, closeSync, fsyncSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { replaceFiles } from "../files/replaceFolder.ts";
 import type { EndpointUse } from "../live/http.ts";
 import type { EventWindow } from "../window.ts";
 
@@ -69,23 +69,14 @@ export function readSnapshot(dir: string, dataset: DatasetName): SnapshotFile | 
   return candidate as SnapshotFile;
 }
 
-/** Write to a temporary file in the same folder, flush it, then rename over the target. */
-export function writeSnapshotAtomic(dir: string, snapshot: SnapshotFile): string {
-  mkdirSync(dir, { recursive: true });
-  const target = snapshotPath(dir, snapshot.meta.dataset);
-  const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const fd = openSync(temporary, "w");
-    try {
-      writeSync(fd, `${JSON.stringify(snapshot, null, 1)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  return target;
+/**
+ * Replace the snapshot folder whole by a copy of it with these datasets' files written in: the
+ * other datasets' files (from a fetch that failed) and the README are carried over unchanged.
+ */
+export function writeSnapshotAtomic(dir: string, ...snapshots: SnapshotFile[]): void {
+  if (snapshots.length === 0) return;
+  replaceFiles(
+    dir,
+    snapshots.map((snapshot) => ({ name: path.basename(snapshotPath(dir, snapshot.meta.dataset)), content: `${JSON.stringify(snapshot, null, 1)}\n` })),
+  );
 }

@@ -1,0 +1,51 @@
+// npm run build, after npm run check and npm run clean: Framework builds the site into a
+// staging folder beside dist/, which replaces dist/ only when the whole build succeeded.
+// A failed or stopped build leaves dist/ as it was and removes the staging folder.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { onStop } from "../src/lib/files/onStop.ts";
+import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
+import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
+
+const dist = path.join(PROJECT_ROOT, "dist");
+const staged = stagingPath(dist);
+const framework = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
+
+for (const line of removeLeftovers(dist)) console.error(line);
+
+// Framework's CLI in its own process, so its output and its errors reach the terminal as it
+// prints them; tsx loads the TypeScript config. It leads its own process group, so that
+// stopping the build stops the data loaders it runs as well.
+const child = spawn(process.execPath, ["--import", "tsx", framework, "build", "--config", "scripts/build.config.ts"], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  detached: true,
+  env: { ...process.env, REPORT_BUILD_OUTPUT: path.relative(PROJECT_ROOT, staged) },
+});
+const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+onStop(async (signal) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // The group has already ended.
+  }
+  await exited;
+});
+
+const [code, signal] = await exited;
+if (code === 0) {
+  try {
+    swapIn(staged, dist);
+    console.log("dist/ replaced by the new build");
+  } catch (error) {
+    console.error(`build failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+} else {
+  rmSync(staged, { recursive: true, force: true });
+  console.error(`build failed (Framework ${code === null ? `stopped by ${signal}` : `exited with code ${code}`}): dist/ is unchanged`);
+  process.exitCode = code ?? 1;
+}
