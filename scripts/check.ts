@@ -1,6 +1,8 @@
-// Validate the claims ledger (and its quotes, when the articles are present).
-// Run by `npm run check` and before every build: any issue stops the build.
+// Validate the claims ledger (and its quotes, when the articles are present), then the snapshot
+// and public-data files. Run by `npm run check` and before every build: any issue stops the build.
+import { checkDataFiles } from "../src/lib/dataFiles.ts";
 import { checkLedger, LedgerError } from "../src/lib/ledger/load.ts";
+import { DataError } from "../src/lib/public/extract.ts";
 import { formatIssue } from "../src/lib/ledger/errors.ts";
 import { DEFAULT_SEEDS_DIR } from "../src/lib/ledger/paths.ts";
 
@@ -23,6 +25,14 @@ function main(): number {
   console.log(
     `ledger ok: ${ledger.claims.length} claims, ${ledger.sources.length} sources, ${ledger.conflicts.length} conflicts (${quotes})`,
   );
+  try {
+    const { snapshots, extracts } = checkDataFiles();
+    console.log(`data ok: ${snapshots} snapshot file(s), ${extracts} public extracts`);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    console.error(`${error.message}\ndata check failed: nothing was built`);
+    return 1;
+  }
   return 0;
 }
 
