@@ -13,9 +13,10 @@ const MB = 1024 * KB;
 
 /**
  * Budgets chosen from the sizes at the time of writing, with headroom:
- * - snapshot: none is committed yet; a capture of the 45-day window in src/lib/window.ts writes
- *   about 180 KB for price.json, the largest (hourly candles), and under 40 KB for the others.
- *   4 MB leaves room for a window of a year.
+ * - snapshot: none is committed yet. A capture of the fixture market (test/fixtures) writes
+ *   4 KB per day for the hourly files (funding.json, price.json, dvol.json), so about 180 KB for
+ *   the 45-day window in src/lib/window.ts, and under 15 KB for the others. 4 MB leaves room for
+ *   a window of a year and more.
  * - extract: the largest, btc-yahoo-1h.csv (five months of hourly candles), is 282 KB.
  * - provenance: provenance.csv is 11 KB for 33 series.
  * - loaderOutput: the largest, market-price.json computed from the hourly extract, is 465 KB;

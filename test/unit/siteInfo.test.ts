@@ -31,7 +31,7 @@ test("a snapshot time with markup stops the footer, naming the file and field, b
   const good = readFileSync(price, "utf8");
   try {
     writeFileSync(price, good.replace(/"fetchedAt": "[^"]*"/, '"fetchedAt": "<img src=x onerror=alert(1)>"'));
-    expect(() => snapshotFooterNote(snapshot, undefined, FIXTURE_WINDOW)).toThrow(/price\.json:\d+:\d+: meta\.fetchedAt: is not an ISO 8601 UTC time/);
+    expect(() => snapshotFooterNote(snapshot, undefined, FIXTURE_WINDOW)).toThrow(/price\.json:\d+:\d+: meta\.fetchedAt: "<img src=x onerror=alert\(1\)>" is not an ISO 8601 UTC time/);
   } finally {
     writeFileSync(price, good);
   }

@@ -148,7 +148,7 @@ const factCheckRow = z
     topic: text(),
     metric: text(),
     asset: z.union([z.null(), text()]),
-    as_of: z.string().regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { error: "is not a YYYY-MM-DD day or an ISO week (2026-W06)" }),
+    as_of: z.string({ error: "is not a string" }).regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { error: "is not a YYYY-MM-DD day or an ISO week (2026-W06)" }),
     unit: text(),
     claimed: number("claim unit"),
     computed: number("claim unit"),
