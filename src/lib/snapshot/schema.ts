@@ -34,7 +34,6 @@ const price = (unit: string, min: number, max: number) =>
     .max(max, { error: `is above ${max} ${unit}: not a plausible price (a wrong unit or a broken file)` });
 
 const btcUsd = () => price("usd", 1_000, 1_000_000);
-const nullable = <T extends z.ZodType>(schema: T) => z.union([z.null(), schema], { error: (issue) => (issue.input === undefined ? "is missing" : "is neither null nor a number in range") });
 
 const text = () =>
   z
@@ -108,12 +107,12 @@ const fundingRow = z
 
 const miningRow = z.strictObject({
   date: day(),
-  hashrate_ehs: nullable(within("eh_per_s", 100, 5_000)),
-  difficulty: nullable(within("difficulty", 1e13, 1e15)),
-  blocks_per_day: nullable(within("blocks", 1, 400)),
-  reward_per_block_btc: nullable(number("btc").positive({ error: "is not positive" }).max(50, { error: "is above 50 btc" })),
-  price_usd: nullable(btcUsd()),
-  hashprice_usd_per_ph_day: nullable(number("usd_per_ph_day").positive({ error: "is not positive" }).max(10_000, { error: "is above 10000 usd_per_ph_day" })),
+  hashrate_ehs: within("eh_per_s", 100, 5_000).nullable(),
+  difficulty: within("difficulty", 1e13, 1e15).nullable(),
+  blocks_per_day: within("blocks", 1, 400).nullable(),
+  reward_per_block_btc: number("btc").positive({ error: "is not positive" }).max(50, { error: "is above 50 btc" }).nullable(),
+  price_usd: btcUsd().nullable(),
+  hashprice_usd_per_ph_day: number("usd_per_ph_day").positive({ error: "is not positive" }).max(10_000, { error: "is above 10000 usd_per_ph_day" }).nullable(),
 });
 
 // FRED's series and their plausible levels: S&P 500 at 603 is a cut-off "6030.5", not a crash.
@@ -129,7 +128,7 @@ const macroRow = z
     date: day(),
     series: z.enum(FRED_SERIES, { error: `is not one of the FRED series ${FRED_SERIES.join(", ")}` }),
     value: number("index_points").positive({ error: "is not positive" }),
-    change_pct: nullable(within("pct", -50, 50)),
+    change_pct: within("pct", -50, 50).nullable(),
   })
   .superRefine((row, ctx) => {
     const [min, max] = MACRO_RANGES[row.series];
@@ -147,7 +146,7 @@ const factCheckRow = z
     claim_id: text(),
     topic: text(),
     metric: text(),
-    asset: z.union([z.null(), text()]),
+    asset: text().nullable(),
     as_of: z.string({ error: "is not a string" }).regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { error: "is not a YYYY-MM-DD day or an ISO week (2026-W06)" }),
     unit: text(),
     claimed: number("claim unit"),
@@ -163,22 +162,21 @@ const factCheckRow = z
   });
 
 const pricePoint = z.strictObject({ time: instant(), price: btcUsd() });
-const priceSummary = z.union([
-  z.null(),
-  z.strictObject({
+const priceSummary = z
+  .strictObject({
     peak: pricePoint,
     trough: pricePoint,
     maxDrawdown: within("fraction", -1, 0),
     reboundHigh: pricePoint,
     rebound: within("fraction", 0, 10),
     reboundHours: number("hours").positive(),
-  }),
-]);
+  })
+  .nullable();
 const miningSummary = z.strictObject({
   difficultyAdjustments: z.array(
     z.strictObject({
       time: instant(),
-      height: z.union([z.null(), number("blocks").int().nonnegative()]),
+      height: number("blocks").int().nonnegative().nullable(),
       difficulty: within("difficulty", 1e13, 1e15),
       // The protocol limits one adjustment to a factor of four either way.
       change_pct: within("pct", -75, 300),
@@ -189,8 +187,8 @@ const band = z.strictObject({ price_low: btcUsd(), price_high: btcUsd(), volume:
 const volumeProfileSummary = z.strictObject({
   bin_usd: number("usd").positive(),
   band_share: within("fraction", 0, 1),
-  rebound_range: z.union([z.null(), z.strictObject({ low: btcUsd(), high: btcUsd() })]),
-  band: z.union([z.null(), band]),
+  rebound_range: z.strictObject({ low: btcUsd(), high: btcUsd() }).nullable(),
+  band: band.nullable(),
 });
 const noSummary = z.undefined({ error: "is not expected in this dataset" }).optional();
 
@@ -238,7 +236,7 @@ const metaSchema = (dataset: DatasetName, rules: DatasetRules) =>
     fetchedAt: instant(),
     window: windowSchema,
     rowCount: number("rows").int().nonnegative(),
-    codeVersion: z.strictObject({ version: z.union([z.null(), text()]), commit: z.union([z.null(), z.string().regex(/^[0-9a-f]{7,40}$/, { error: "is not a git commit" })]) }),
+    codeVersion: z.strictObject({ version: text().nullable(), commit: z.string().regex(/^[0-9a-f]{7,40}$/, { error: "is not a git commit" }).nullable() }),
     sources: z
       .array(
         z.strictObject({
