@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { checkShippedData } from "../src/lib/budgets.ts";
 import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
@@ -36,16 +37,23 @@ onStop(async (signal) => {
 });
 
 const [code, signal] = await exited;
-if (code === 0) {
+if (code !== 0) {
+  fail(`build failed (Framework ${code === null ? `stopped by ${signal}` : `exited with code ${code}`}): dist/ is unchanged`, code ?? 1);
+} else {
   try {
+    // A loader output over its budget (src/lib/budgets.ts) would reach every reader of its page.
+    checkShippedData(staged);
     swapIn(staged, dist);
     console.log("dist/ replaced by the new build");
   } catch (error) {
-    console.error(`build failed: ${(error as Error).message}`);
-    process.exitCode = 1;
+    const message = (error as Error).message;
+    // swapIn's own errors already say what became of dist/.
+    fail(`build failed: ${message}${message.includes(" is unchanged") || message.includes("It is intact") ? "" : "; dist/ is unchanged"}`, 1);
   }
-} else {
+}
+
+function fail(message: string, exitCode: number): void {
   rmSync(staged, { recursive: true, force: true });
-  console.error(`build failed (Framework ${code === null ? `stopped by ${signal}` : `exited with code ${code}`}): dist/ is unchanged`);
-  process.exitCode = code ?? 1;
+  console.error(message);
+  process.exitCode = exitCode;
 }

@@ -1,23 +1,32 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { snapshotDir } from "./snapshot/store.ts";
 import { publicDir, readProvenance } from "./public/store.ts";
+import { readSnapshotFolder, snapshotDir } from "./snapshot/store.ts";
+import { eventWindow, type EventWindow } from "./window.ts";
 
-/** Newest fetch time among the snapshot files, or null when no market series is captured. */
-export function latestSnapshotFetch(dir: string = snapshotDir()): string | null {
-  if (!existsSync(dir)) return null;
-  const times = readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8"))?.meta?.fetchedAt)
-    .filter((time): time is string => typeof time === "string")
+/**
+ * Newest fetch time among the snapshot files, or null when no market series is captured. The
+ * files are validated as they are read: a broken or stray file stops the build here, named.
+ */
+export function latestSnapshotFetch(dir: string = snapshotDir(), window: EventWindow = eventWindow()): string | null {
+  const times = readSnapshotFolder(dir, window)
+    .map((file) => file.meta.fetchedAt)
     .sort();
   return times.at(-1) ?? null;
 }
 
-/** What the market series in this build come from: an API snapshot, public extracts, or nothing. */
-export function snapshotFooterNote(dir?: string, extracts: string = publicDir()): string {
-  const fetched = latestSnapshotFetch(dir);
-  if (fetched) return `Market data snapshot taken ${fetched.slice(0, 10)} (UTC).`;
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text made safe to place in HTML: markup in it shows as characters, it does not run. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+/**
+ * What the market series in this build come from: an API snapshot, public extracts, or nothing.
+ * Returned as HTML-escaped text: Framework puts the footer into every page as raw HTML.
+ */
+export function snapshotFooterNote(dir?: string, extracts: string = publicDir(), window?: EventWindow): string {
+  const fetched = latestSnapshotFetch(dir, window);
+  if (fetched) return escapeHtml(`Market data snapshot taken ${fetched.slice(0, 10)} (UTC).`);
   const series = readProvenance(extracts).length;
   return series > 0
     ? `Market series are computed from ${series} public dataset extracts, each pinned to a commit of its source repository.`

@@ -27,8 +27,11 @@ afterAll(async () => {
   project.remove();
 });
 
+// The build must use the window the snapshot was captured for (meta.window is checked).
+const captureWindow = { REPORT_WINDOW_START: "2026-02-01", REPORT_WINDOW_END: "2026-02-12" };
+
 function snapshot(): Promise<{ stdout: string; stderr: string }> {
-  const env = { ...process.env, ...servers.env(), REPORT_SNAPSHOT_DIR: snapshotDir, REPORT_WINDOW_START: "2026-02-01", REPORT_WINDOW_END: "2026-02-12" };
+  const env = { ...process.env, ...servers.env(), REPORT_SNAPSHOT_DIR: snapshotDir, ...captureWindow };
   return run("npm", ["run", "snapshot"], { cwd: project.dir, env });
 }
 
@@ -54,7 +57,7 @@ test("snapshot from the fixture servers, build from it, and open the pages", asy
   expect(folder()).toEqual(before);
 
   // A normal build reads the snapshot and reaches no other host.
-  await project.build({ REPORT_SNAPSHOT_DIR: snapshotDir, NODE_OPTIONS: `--require ${join(projectRoot, "test/support/no-network.cjs")}` });
+  await project.build({ REPORT_SNAPSHOT_DIR: snapshotDir, ...captureWindow, NODE_OPTIONS: `--require ${join(projectRoot, "test/support/no-network.cjs")}` });
   const builtDir = join(project.dir, "dist/_file/data");
   const built = readdirSync(builtDir).filter((name) => /^market-[a-z-]+\.[0-9a-f]+\.json$/.test(name));
   expect(built.length).toBeGreaterThan(0); // only the datasets some page uses are emitted

@@ -71,7 +71,7 @@ describe.each(cases)("$source with $fault", ({ source, fault }) => {
       expect(Object.keys(after)).toEqual(Object.keys(before)); // no temporary files left behind
 
       for (const dataset of affected) {
-        const output = await datasetOutput(dataset, { env: { REPORT_SNAPSHOT_DIR: dir } });
+        const output = await datasetOutput(dataset, { env: { ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir } });
         expect(output.mode).toBe("snapshot");
         expect(output.rows).toEqual(readSnapshot(goodDir, dataset)!.rows);
       }

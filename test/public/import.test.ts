@@ -360,7 +360,7 @@ describe("readExtract", () => {
     const spec = seriesById("btc-binance-1d");
     const wider = parseUpstream(spec, readFixture("btc-binance-1d"), fixture("btc-binance-1d"), { start: "2025-09-30", end: "2026-03-02" });
     expect(wider.map(rowStamp)).toContain("2025-09-30");
-    writeExtract(scratch, spec, formatExtract(spec, wider), wider, { commit: COMMIT, read: READ_WHOLE, sourceSha256: null });
+    writeExtract(scratch, spec, formatExtract(spec, wider), wider, { commit: COMMIT, read: READ_WHOLE, sourceSha256: sha256(readFixture("btc-binance-1d")) });
     expect(issuesOf(() => readExtract("btc-binance-1d", scratch))).toEqual([
       { file: path.join(scratch, "btc-binance-1d.csv"), line: 2, column: 1, message: "2025-09-30 is outside the window 2025-10-01 to 2026-03-01" },
     ]);

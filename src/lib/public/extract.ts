@@ -11,7 +11,7 @@ import { extractHeader, type ColumnSpec, type SeriesSpec } from "./series.ts";
 /** One extract row: `date` (YYYY-MM-DD) for daily series, `time` (ISO, UTC) for hourly ones. */
 export type ExtractRow = { date?: string; time?: string } & Record<string, number | string | null>;
 
-/** A public-data file that fails its checks: file:line:column issues, like the ledger's. */
+/** A data file (public extract, provenance.csv, snapshot) that fails its checks: file:line:column issues, like the ledger's. */
 export class DataError extends IssuesError {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,30 +9,12 @@ import { csvFormatRows, csvParse } from "d3-dsv";
 import { replaceFiles } from "../files/replaceFolder.ts";
 import { displayPath, PROJECT_ROOT } from "../ledger/paths.ts";
 import { PUBLIC_WINDOW } from "../window.ts";
+import { checkFileSize } from "../budgets.ts";
 import { DataError, parseExtract, rowStamp, type ExtractRow } from "./extract.ts";
+import { checkExtractAgainstProvenance, PROVENANCE_COLUMNS, READ_PART, READ_WHOLE, validateProvenance, type ProvenanceRow } from "./schema.ts";
 import { SERIES, seriesById, type SeriesSpec } from "./series.ts";
 
-export const PROVENANCE_COLUMNS = [
-  "series",
-  "file",
-  "upstream",
-  "repo",
-  "commit",
-  "path",
-  "licence",
-  "read",
-  "source_sha256",
-  "extract_sha256",
-  "rows",
-  "first",
-  "last",
-] as const;
-
-export type ProvenanceRow = Record<(typeof PROVENANCE_COLUMNS)[number], string>;
-
-/** How the upstream file was read: whole (its checksum recorded) or the header and the window's lines only. */
-export const READ_WHOLE = "whole file";
-export const READ_PART = "header and window lines, copied verbatim";
+export { PROVENANCE_COLUMNS, READ_PART, READ_WHOLE, type ProvenanceRow } from "./schema.ts";
 
 export function publicDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.REPORT_PUBLIC_DIR ? path.resolve(PROJECT_ROOT, env.REPORT_PUBLIC_DIR) : path.join(PROJECT_ROOT, "data", "public");
@@ -40,15 +22,17 @@ export function publicDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
+/** provenance.csv's rows, validated (src/lib/public/schema.ts); none when the file is absent. */
 export function readProvenance(dir: string): ProvenanceRow[] {
   const file = path.join(dir, "provenance.csv");
   if (!existsSync(file)) return [];
+  checkFileSize("provenance", file);
   const rows = csvParse(readFileSync(file, "utf8"));
   const header = rows.columns.join(",");
   if (header !== PROVENANCE_COLUMNS.join(",")) {
     throw new DataError([{ file: displayPath(file), line: 1, column: 1, message: `header is "${header}"; expected "${PROVENANCE_COLUMNS.join(",")}"` }]);
   }
-  return rows as unknown as ProvenanceRow[];
+  return validateProvenance(rows as unknown as ProvenanceRow[], displayPath(file));
 }
 
 function formatProvenance(rows: readonly ProvenanceRow[]): string {
@@ -97,11 +81,14 @@ export function readExtract(id: string, dir: string = publicDir()): ExtractRow[]
   const file = path.join(dir, `${id}.csv`);
   const shown = displayPath(file);
   if (!existsSync(file)) throw new DataError([{ file: shown, line: 1, column: 1, message: `no extract for series ${id}; run npm run import -- ${id} <upstream file> --commit <sha>` }]);
+  checkFileSize("extract", file);
   const text = readFileSync(file, "utf8");
   const recorded = readProvenance(dir).find((row) => row.series === id);
   if (!recorded) throw new DataError([{ file: displayPath(path.join(dir, "provenance.csv")), line: 1, column: 1, message: `no provenance row for series ${id}` }]);
   if (recorded.extract_sha256 !== sha256(text)) {
     throw new DataError([{ file: shown, line: 1, column: 1, message: `SHA-256 differs from provenance.csv: the extract was edited by hand; re-import it with npm run import` }]);
   }
-  return parseExtract(spec, text, shown, PUBLIC_WINDOW);
+  const rows = parseExtract(spec, text, shown, PUBLIC_WINDOW);
+  checkExtractAgainstProvenance(spec, rows, recorded, shown);
+  return rows;
 }

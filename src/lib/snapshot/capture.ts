@@ -8,6 +8,7 @@ import { eventWindow, type EventWindow } from "../window.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD, type BuiltDataset, type MarketDataset } from "./build.ts";
 import { codeVersion } from "./codeVersion.ts";
 import { MarketInputs } from "./inputs.ts";
+import { validateSnapshot } from "./schema.ts";
 import { readSnapshot, snapshotDir, snapshotPath, writeSnapshotAtomic, type DatasetName, type SnapshotFile } from "./store.ts";
 
 export interface CaptureOptions {
@@ -48,7 +49,11 @@ export async function captureSnapshot({ env = process.env, client = new HttpClie
     } else if (outcome.value.rows.length === 0) {
       failures.push({ dataset, error: new Error(`${dataset}: the fetched data gave no rows`) });
     } else {
-      files.set(dataset, snapshotFile(dataset, outcome.value, window, fetchedAt));
+      try {
+        files.set(dataset, snapshotFile(dataset, outcome.value, window, fetchedAt));
+      } catch (error) {
+        failures.push({ dataset, error: asError(error) });
+      }
     }
   });
 
@@ -88,13 +93,14 @@ export function recomputeFactCheck(claims: readonly CheckableClaim[], env: NodeJ
   return snapshotPath(dir, "fact-check");
 }
 
+/** The dataset's file, validated against its schema (schema.ts): a bad one throws and is never written. */
 export function snapshotFile(
   dataset: DatasetName,
   built: Pick<BuiltDataset, "rows" | "method" | "summary"> & { uses: EndpointUse[] },
   window: EventWindow,
   fetchedAt: string,
 ): SnapshotFile {
-  return {
+  const file: SnapshotFile = {
     meta: {
       dataset,
       fetchedAt,
@@ -107,6 +113,7 @@ export function snapshotFile(
     },
     rows: built.rows,
   };
+  return validateSnapshot(dataset, file, { file: `${dataset}.json`, window });
 }
 
 function asError(reason: unknown): Error {

@@ -39,7 +39,7 @@ export async function datasetOutput(dataset: DatasetName, { env = process.env, w
       warn(`[${dataset}] live fetch failed, using the snapshot instead: ${(error as Error).message}`);
     }
   }
-  const file = readSnapshot(snapshotDir(env), dataset);
+  const file = readSnapshot(snapshotDir(env), dataset, eventWindow(env));
   if (file !== null) return fromFile(file, "snapshot");
   const built = publicDataset(dataset, publicDir(env), claims);
   if (built === null) return { dataset, mode: "absent", asOf: null, meta: null, rows: [] };

@@ -1,11 +1,15 @@
 // Snapshot files: one JSON file per dataset, {"meta": {...}, "rows": [...]}, written atomically.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkFileSize } from "../budgets.ts";
 import { replaceFiles } from "../files/replaceFolder.ts";
+import { displayPath } from "../ledger/paths.ts";
 import type { EndpointUse } from "../live/http.ts";
+import { DataError } from "../public/extract.ts";
 import type { EventWindow } from "../window.ts";
+import { parseSnapshot } from "./schema.ts";
 
 /** Found from this file, so loaders and scripts work from any working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -52,21 +56,34 @@ export function snapshotPath(dir: string, dataset: DatasetName): string {
   return path.join(dir, `${dataset}.json`);
 }
 
-/** The dataset's snapshot, or null when there is none. A file that is not a snapshot throws. */
-export function readSnapshot(dir: string, dataset: DatasetName): SnapshotFile | null {
+/**
+ * The dataset's snapshot, or null when there is none. The file is checked against its size
+ * budget and its schema (src/lib/snapshot/schema.ts), with meta.window equal to `window` when
+ * given; a bad file throws a DataError naming the file, line, row and field.
+ */
+export function readSnapshot(dir: string, dataset: DatasetName, window?: EventWindow): SnapshotFile | null {
   const file = snapshotPath(dir, dataset);
   if (!existsSync(file)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`snapshot ${file} is not valid JSON: ${(error as Error).message}`);
+  checkFileSize("snapshot", file);
+  return parseSnapshot(dataset, readFileSync(file, "utf8"), { file: displayPath(file), window });
+}
+
+/** Every snapshot in the folder, validated; a .json file that is no dataset's stops here, named. */
+export function readSnapshotFolder(dir: string, window: EventWindow): SnapshotFile[] {
+  if (!existsSync(dir)) return [];
+  const known = DATASETS.map((dataset) => `${dataset}.json`);
+  const stray = readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isFile() && entry.name.endsWith(".json") && !known.includes(entry.name));
+  if (stray) {
+    throw new DataError([
+      {
+        file: displayPath(path.join(dir, stray.name)),
+        line: 1,
+        column: 1,
+        message: `is not a snapshot dataset; this folder holds only ${known.join(", ")}: move the file out of it`,
+      },
+    ]);
   }
-  const candidate = parsed as Partial<SnapshotFile> | null;
-  if (!candidate || typeof candidate.meta !== "object" || candidate.meta === null || !Array.isArray(candidate.rows)) {
-    throw new Error(`snapshot ${file} is not {"meta": {...}, "rows": [...]}`);
-  }
-  return candidate as SnapshotFile;
+  return DATASETS.flatMap((dataset) => readSnapshot(dir, dataset, window) ?? []);
 }
 
 /**
