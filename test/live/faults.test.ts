@@ -8,7 +8,7 @@ import { captureSnapshot } from "../../src/lib/snapshot/capture.ts";
 import { datasetOutput } from "../../src/lib/snapshot/loader.ts";
 import { DATASETS, readSnapshot, type DatasetName } from "../../src/lib/snapshot/store.ts";
 import { FAULTS, PAGINATED_SOURCES, SOURCES, startFixtureServers, type Fault, type FixtureServers, type FixtureSource } from "../fixtures/server.ts";
-import { fastClient, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
+import { FAST_POLICY, fastClient, quiet, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
 
 const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
   deribit: ["options-skew", "basis", "funding", "dvol", "fact-check"],
@@ -18,7 +18,7 @@ const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
 };
 
 const EXPECTED_REASON: Record<Fault, RegExp> = {
-  timeout: /timed out after 250 ms \(after 2 attempts\)/,
+  timeout: new RegExp(`timed out after ${FAST_POLICY.timeoutMs} ms \\(after 2 attempts\\)`),
   refused: /connection refused/,
   "rate-limit": /rate limited \(HTTP 429/,
   "server-error": /server error \(HTTP 500/,
@@ -34,7 +34,7 @@ let goodDir: string;
 beforeAll(async () => {
   servers = await startFixtureServers();
   goodDir = tempDir("snapshot-good");
-  const { failures } = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: goodDir }, client: fastClient(), claims: () => TEST_CLAIMS });
+  const { failures } = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: goodDir }, client: fastClient(), progress: quiet, claims: () => TEST_CLAIMS });
   expect(failures).toEqual([]);
 }, 30_000);
 afterAll(() => servers.close());
@@ -52,7 +52,7 @@ describe.each(cases)("$source with $fault", ({ source, fault }) => {
     const waits: number[] = [];
     try {
       const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir };
-      const result = await captureSnapshot({ env, client: fastClient(waits), claims: () => TEST_CLAIMS });
+      const result = await captureSnapshot({ env, client: fastClient(waits), progress: quiet, claims: () => TEST_CLAIMS });
 
       // Only the paged Deribit endpoints (trades, DVOL) can loop.
       const affected: DatasetName[] = fault === "pagination-loop" && source === "deribit" ? ["options-skew", "dvol", "fact-check"] : DEPENDENTS[source];
@@ -88,7 +88,7 @@ describe("every source failing", () => {
     const before = folderContents(dir);
     for (const source of SOURCES) servers.setFault(source, { fault: "refused" });
     try {
-      const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), claims: () => TEST_CLAIMS });
+      const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), progress: quiet, claims: () => TEST_CLAIMS });
       expect(result.written).toEqual([]);
       // Every endpoint that was tried is named, not only the first failure of each dataset.
       const named = result.sourceErrors.map((e) => `${e.source} ${e.endpoint}`);
