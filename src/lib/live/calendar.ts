@@ -5,10 +5,11 @@ import { addUtcDays } from "../metrics/time.ts";
 
 export type Calendar = "nyse" | "federal-reserve" | "every-day";
 
-export const CALENDAR_NAMES: Record<Calendar, string> = {
-  nyse: "the New York Stock Exchange",
-  "federal-reserve": "the Federal Reserve",
-  "every-day": "a market that trades every day",
+/** Why a day without a value is a gap, for errors. */
+export const OPEN_DAYS: Record<Calendar, string> = {
+  nyse: "the New York Stock Exchange was open on each (its holidays are in src/lib/live/calendar.ts)",
+  "federal-reserve": "the Federal Reserve was open on each (its holidays are in src/lib/live/calendar.ts)",
+  "every-day": "bitcoin trades every day",
 };
 
 /** Closures outside the yearly rules (national days of mourning, Hurricane Sandy). */

@@ -27,7 +27,7 @@ export function requireEveryHour(request: Named, what: string, times: Iterable<n
   const listed = runs(missing, MS_PER_HOUR, (a, b) => (a === b ? hourLabel(a) : `${hourLabel(a)} to ${hourLabel(b)}`));
   throw fail(
     request,
-    `${missing.length} of ${(to - from) / MS_PER_HOUR} hours have no ${what}: ${listed}; the market trades every hour, so the answer has a gap`,
+    `${missing.length} of ${(to - from) / MS_PER_HOUR} hours ${verb(missing.length)} no ${what}: ${listed}; the market trades every hour, so the answer has a gap`,
   );
 }
 
@@ -51,8 +51,10 @@ export function requireEveryDay(
   }
   if (missing.length === 0) return;
   const listed = runs(missing, MS_PER_DAY, (a, b) => (a === b ? utcDay(a) : `${utcDay(a)} to ${utcDay(b)}`));
-  throw fail(request, `${missing.length} of ${total} days have no ${what}: ${listed}; ${why}, so the answer has a gap`);
+  throw fail(request, `${missing.length} of ${total} days ${verb(missing.length)} no ${what}: ${listed}; ${why}, so the answer has a gap`);
 }
+
+const verb = (count: number) => (count === 1 ? "has" : "have");
 
 /** Consecutive points joined into runs, the first few listed and the rest counted. */
 function runs(points: readonly number[], step: number, label: (first: number, last: number) => string): string {

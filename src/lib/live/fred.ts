@@ -4,7 +4,7 @@
 
 import { MS_PER_DAY, utcDay } from "../metrics/time.ts";
 import { windowEndMs, type EventWindow } from "../window.ts";
-import { CALENDAR_NAMES, closedReason, type Calendar } from "./calendar.ts";
+import { closedReason, OPEN_DAYS, type Calendar } from "./calendar.ts";
 import { requireEveryDay } from "./coverage.ts";
 import { endpointUrl, fail, type HttpClient, type SourceRequest } from "./http.ts";
 
@@ -54,7 +54,7 @@ export async function fetchFredSeries(client: HttpClient, base: string, seriesId
       observations.map((o) => o.date),
       window.start,
       last,
-      `${CALENDAR_NAMES[schedule.calendar]} was open on each (the calendar is in src/lib/live/calendar.ts)`,
+      OPEN_DAYS[schedule.calendar],
       (day) => closedReason(schedule.calendar, day) === null,
     );
   }

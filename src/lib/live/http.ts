@@ -243,10 +243,11 @@ export class HttpClient {
         if (controller.signal.aborted) throw error;
         return { kind: "retry", reason: `response cut off before the end of its body (${networkReason(error)})` };
       }
-      if (response.ok) return { kind: "ok", body };
-      const apiError = errorInBody(body);
-      const detail = `HTTP ${response.status}${apiError.text ? `: ${apiError.text}` : ""}`;
-      const tryAgain = apiError.code !== undefined && request.retryCodes?.has(apiError.code) === true;
+      // A JSON-RPC error may come with any status; only a small body can be one.
+      const apiError = response.ok ? (request.retryCodes && body.length < 4096 ? rpcError(parseOrNull(body)) : null) : errorInBody(body);
+      const tryAgain = apiError?.code !== undefined && request.retryCodes?.has(apiError.code) === true;
+      if (response.ok && !tryAgain) return { kind: "ok", body };
+      const detail = `HTTP ${response.status}${apiError?.text ? `: ${apiError.text}` : ""}`;
       if (response.status === 429 || tryAgain) {
         const waitMs = retryAfterMs(response.headers.get("retry-after")) ?? undefined;
         const what = response.status === 429 ? "rate limited" : "temporary API error";
