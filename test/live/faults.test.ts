@@ -18,7 +18,7 @@ const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
 };
 
 const EXPECTED_REASON: Record<(typeof FAULTS)[number], RegExp> = {
-  timeout: new RegExp(`timed out after ${FAST_POLICY.timeoutMs} ms \\(after 2 attempts\\)`),
+  timeout: new RegExp(`timed out after ${FAST_POLICY.timeoutMs} ms(; 127.0.0.1:\\d+ has not answered once in this run|\\))`),
   refused: /connection refused/,
   "rate-limit": /rate limited \(HTTP 429/,
   "server-error": /server error \(HTTP 500/,

@@ -1,7 +1,7 @@
 // Fetching with the failure handling every market source needs: a timeout per attempt,
 // bounded retries (429 and the API's own "try again" error codes honouring Retry-After, 5xx and
 // timeouts with exponential backoff), a concurrency limit per host, an overall deadline, a host
-// that did not answer tried once per run, and schema validation. Every failure is a
+// that has not answered once in the run given up on at its first silence, and schema validation. Every failure is a
 // SourceError that names the source, the endpoint and what was wrong, in the API's own words
 // where its error body has them.
 
@@ -34,7 +34,7 @@ export const DEFAULT_POLICY: HttpPolicy = {
   progressIntervalMs: 2_000,
 };
 
-/** A live build has the snapshot to fall back to, so it gives a silent source two 10 s attempts, not four of 30 s. */
+/** A live build has the snapshot to fall back to, so it gives a source 10 s per attempt and two attempts, not 30 s and four. */
 export const LIVE_BUILD_POLICY: Partial<HttpPolicy> = { timeoutMs: 10_000, maxAttempts: 2 };
 
 export class SourceError extends Error {
@@ -115,7 +115,9 @@ export class HttpRun {
   readonly deadline: Deadline | null;
   readonly print: (line: string) => void;
   readonly now: () => number;
-  /** Hosts that did not answer at all, with the first such failure: not tried again in this run. */
+  /** Hosts that have answered at least once in this run (with any status). */
+  readonly answered = new Set<string>();
+  /** Hosts that gave no answer before answering anything, with that failure: not asked again in this run. */
   readonly unreachable = new Map<string, SourceError>();
   readonly lastProgress = new Map<string, number>();
 
@@ -200,11 +202,14 @@ export class HttpClient {
         this.recordUse(request);
         return outcome.body;
       }
+      if (outcome.silent && !this.run.answered.has(host)) {
+        // Unreachable or hanging, not a passing hiccup: do not retry, and fail its other requests at once.
+        if (!this.run.unreachable.has(host)) this.run.unreachable.set(host, fail(request, outcome.reason));
+        throw fail(request, `${outcome.reason}; ${host} has not answered once in this run, so it is not asked again`);
+      }
       if (outcome.kind === "fatal" || attempt >= this.policy.maxAttempts) {
         const tries = attempt > 1 ? ` (after ${attempt} attempts)` : "";
-        const error = fail(request, outcome.reason + tries);
-        if (outcome.silent && !this.run.unreachable.has(host)) this.run.unreachable.set(host, error);
-        throw error;
+        throw fail(request, outcome.reason + tries);
       }
       const waitMs = outcome.waitMs ?? this.policy.backoffMs * 2 ** (attempt - 1);
       const deadline = this.run.deadline;
@@ -215,12 +220,12 @@ export class HttpClient {
     }
   }
 
-  /** Refuses a request once the deadline has passed or its host went silent earlier in the run. */
+  /** Refuses a request once the deadline has passed or its host proved unreachable earlier in the run. */
   private checkRun(request: SourceRequest): void {
     const deadline = this.run.deadline;
     if (deadline && this.run.now() >= deadline.at) throw fail(request, `stopped: ${deadline.describe} passed`);
     const earlier = this.run.unreachable.get(request.url.host);
-    if (earlier) throw fail(request, `not tried: ${request.url.host} did not answer earlier in this run (${earlier.message})`);
+    if (earlier) throw fail(request, `not tried: ${request.url.host} gave no answer earlier in this run (${earlier.message})`);
   }
 
   private async attempt(request: SourceRequest): Promise<Attempt> {
@@ -236,6 +241,7 @@ export class HttpClient {
         headers: { accept: "application/json, text/csv;q=0.9", "user-agent": "btc-feb-2026-report snapshot" },
       });
       answered = true;
+      this.run.answered.add(request.url.host);
       let body: string;
       try {
         body = await response.text();
@@ -278,7 +284,7 @@ export class HttpClient {
   }
 }
 
-/** `silent`: no answer at all (no headers, or no connection), which marks the host unreachable for the run. */
+/** `silent`: no answer at all (no connection, or no headers before the timeout). */
 type Attempt = { kind: "ok"; body: string } | { kind: "retry" | "fatal"; reason: string; waitMs?: number; silent?: boolean };
 
 export function fail(request: Pick<SourceRequest, "source" | "endpoint">, reason: string): SourceError {
