@@ -96,7 +96,7 @@ function fromFile<M extends "snapshot" | "live">(file: SnapshotFile, mode: M): D
 async function liveFile(dataset: DatasetName, { env = process.env, claims, policy, progress = printProgress }: LoaderOptions): Promise<SnapshotFile> {
   const window = eventWindow(env);
   const live = LiveBuild.open(env);
-  const client = new HttpClient({ ...LIVE_BUILD_POLICY, ...policy }).forRun({ deadline: live.deadline, progress });
+  const client = new HttpClient({ ...LIVE_BUILD_POLICY, ...policy }, undefined, undefined, { deadline: live.deadline, progress });
   const inputs = new MarketInputs(client, window, env, Date.now, live);
   if (live.fetches) inputs.fetchAll();
   try {
