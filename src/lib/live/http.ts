@@ -1,9 +1,9 @@
 // Fetching with the failure handling every market source needs: a timeout per attempt,
-// bounded retries (429 and the API's own "try again" error codes honouring Retry-After, 5xx and
-// timeouts with exponential backoff), a concurrency limit per host, an overall deadline, a host
-// that has not answered once in the run given up on at its first silence, and schema validation. Every failure is a
-// SourceError that names the source, the endpoint and what was wrong, in the API's own words
-// where its error body has them.
+// bounded retries (429 and the API's own "try again" error codes honouring Retry-After, 5xx
+// and timeouts with exponential backoff), a concurrency limit per host, an overall deadline,
+// no second chance for a host that has not answered once in the run, and schema validation.
+// Every failure is a SourceError that names the source, the endpoint and what was wrong, in
+// the API's own words where its error body has them.
 
 import type { z } from "zod";
 import type { Deadline } from "./deadline.ts";
@@ -306,7 +306,7 @@ export function atStep(error: unknown, context: string): unknown {
 }
 
 /** A JSON-RPC error envelope's error in the API's words: Deribit's {"error": {"message": "too_many_requests", "code": 10028}}. */
-export function rpcError(body: unknown): { text: string; code?: number } | null {
+function rpcError(body: unknown): { text: string; code?: number } | null {
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error !== "object" || error === null || typeof (error as { message?: unknown }).message !== "string") return null;
   const rpc = error as { message: string; code?: unknown; data?: { reason?: unknown } };
