@@ -6,7 +6,8 @@ import { requireEveryDay, requireEveryHour } from "../../src/lib/live/coverage.t
 import { fetchFredSeries } from "../../src/lib/live/fred.ts";
 import { addUtcDays } from "../../src/lib/metrics/time.ts";
 import { publicRows } from "../../src/lib/public/load.ts";
-import { fastClient } from "./helpers.ts";
+import { HttpClient } from "../../src/lib/live/http.ts";
+import { FAST_POLICY, fastClient } from "./helpers.ts";
 
 describe("market calendars", () => {
   it("match the trading days of the committed index extracts: every weekday but the NYSE holidays", () => {
@@ -88,5 +89,13 @@ describe("FRED coverage", () => {
     await expect(fetchFredSeries(fastClient(), cutShort, "SP500", window)).rejects.toThrow(
       "fred fredgraph.csv?id=SP500: 1 of 4 days has no SP500 value: 2026-02-18; the New York Stock Exchange was open on each (its holidays are in src/lib/live/calendar.ts), so the answer has a gap",
     );
+  });
+
+  it("requires only the days FRED has had time to publish", async () => {
+    const base = await fred("observation_date,SP500\n2026-02-12,6832.76\n2026-02-13,6836.17\n2026-02-16,\n");
+    // Two days after Feb 16 the Feb 17 and 18 closes may not be out yet; a week later they must be.
+    const at = (day: string) => new HttpClient(FAST_POLICY, undefined, undefined, { now: () => Date.parse(`${day}T12:00:00Z`) });
+    expect(await fetchFredSeries(at("2026-02-18"), base, "SP500", window)).toHaveLength(2);
+    await expect(fetchFredSeries(at("2026-02-25"), base, "SP500", window)).rejects.toThrow(/2 of 4 days have no SP500 value: 2026-02-17 to 2026-02-18/);
   });
 });
