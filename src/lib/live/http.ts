@@ -117,7 +117,7 @@ export class HttpRun {
   readonly now: () => number;
   /** Hosts that have answered at least once in this run (with any status). */
   readonly answered = new Set<string>();
-  /** Hosts that gave no answer before answering anything, with that failure: not asked again in this run. */
+  /** Sources (by "source host") whose host gave no answer before answering anything, with that failure: not asked again in this run. */
   readonly unreachable = new Map<string, SourceError>();
   readonly lastProgress = new Map<string, number>();
 
@@ -204,7 +204,8 @@ export class HttpClient {
       }
       if (outcome.silent && !this.run.answered.has(host)) {
         // Unreachable or hanging, not a passing hiccup: do not retry, and fail its other requests at once.
-        if (!this.run.unreachable.has(host)) this.run.unreachable.set(host, fail(request, outcome.reason));
+        const key = `${request.source} ${host}`;
+        if (!this.run.unreachable.has(key)) this.run.unreachable.set(key, fail(request, outcome.reason));
         throw fail(request, `${outcome.reason}; ${host} has not answered once in this run, so it is not asked again`);
       }
       if (outcome.kind === "fatal" || attempt >= this.policy.maxAttempts) {
@@ -224,7 +225,7 @@ export class HttpClient {
   private checkRun(request: SourceRequest): void {
     const deadline = this.run.deadline;
     if (deadline && this.run.now() >= deadline.at) throw fail(request, `stopped: ${deadline.describe} passed`);
-    const earlier = this.run.unreachable.get(request.url.host);
+    const earlier = this.run.unreachable.get(`${request.source} ${request.url.host}`);
     if (earlier) throw fail(request, `not tried: ${request.url.host} gave no answer earlier in this run (${earlier.message})`);
   }
 
