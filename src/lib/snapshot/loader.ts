@@ -4,7 +4,7 @@
 // input once for the whole build (liveBuild.ts) within the live-build deadline, and falls back,
 // with a warning on stderr, for each dataset whose fetch fails.
 
-import { HttpClient, LIVE_BUILD_POLICY, printProgress, type HttpPolicy } from "../live/http.ts";
+import { HttpClient, LIVE_BUILD_POLICY, printProgress } from "../live/http.ts";
 import { eventWindow, PUBLIC_WINDOW } from "../window.ts";
 import { PUBLIC_BUILDERS, type PublicDataset, type PublicDatasetName } from "../public/datasets.ts";
 import { publicDir, readProvenance } from "../public/store.ts";
@@ -33,8 +33,6 @@ export interface LoaderOptions {
   progress?: (line: string) => void;
   /** Needed for the fact-check in live mode. */
   claims?: () => readonly CheckableClaim[];
-  /** Per-request policy of the live fetch (tests shorten it). */
-  policy?: Partial<HttpPolicy>;
 }
 
 type OfflineOutput = DatasetOutput & { mode: Exclude<DatasetOutput["mode"], "live"> };
@@ -93,10 +91,10 @@ function fromFile<M extends "snapshot" | "live">(file: SnapshotFile, mode: M): D
 }
 
 /** The dataset from this build's live inputs; the build's first live loader fetches them all and waits until they are written. */
-async function liveFile(dataset: DatasetName, { env = process.env, claims, policy, progress = printProgress }: LoaderOptions): Promise<SnapshotFile> {
+async function liveFile(dataset: DatasetName, { env = process.env, claims, progress = printProgress }: LoaderOptions): Promise<SnapshotFile> {
   const window = eventWindow(env);
   const live = LiveBuild.open(env);
-  const client = new HttpClient({ ...LIVE_BUILD_POLICY, ...policy }, undefined, undefined, { deadline: live.deadline, progress });
+  const client = new HttpClient(LIVE_BUILD_POLICY, undefined, undefined, { deadline: live.deadline, progress });
   const inputs = new MarketInputs(client, window, env, Date.now, live);
   if (live.fetches) inputs.fetchAll();
   try {
