@@ -90,7 +90,7 @@ describe("the live-build cache", () => {
     const cache = tempDir("planted-cache");
     writeFileSync(path.join(cache, "run.json"), JSON.stringify({ pid: process.pid, startedAt: 0, deadline: { at: 8.64e15, describe: "planted" } }));
     writeFileSync(path.join(cache, "spot.json"), JSON.stringify({ ok: true, data: [], uses: [] }));
-    const output = await datasetOutput("price", { env: { REPORT_SNAPSHOT_DIR: snapshot, REPORT_LIVE_CACHE_DIR: cache } });
+    const output = await datasetOutput("price", { env: { ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: snapshot, REPORT_LIVE_CACHE_DIR: cache } });
     expect(output.mode).toBe("snapshot");
     expect(output.rows).toEqual(readSnapshot(snapshot, "price")!.rows);
   });
