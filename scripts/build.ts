@@ -10,6 +10,7 @@ import { checkShippedData } from "../src/lib/budgets.ts";
 import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
+import { removeLiveCache } from "../src/lib/snapshot/liveBuild.ts";
 
 const dist = path.join(PROJECT_ROOT, "dist");
 const staged = stagingPath(dist);
@@ -37,6 +38,8 @@ onStop(async (signal) => {
 });
 
 const [code, signal] = await exited;
+// The fetches a live build's loaders shared are for this build only.
+if (process.env.REPORT_LIVE === "1") removeLiveCache();
 if (code !== 0) {
   fail(`build failed (Framework ${code === null ? `stopped by ${signal}` : `exited with code ${code}`}): dist/ is unchanged`, code ?? 1);
 } else {

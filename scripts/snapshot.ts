@@ -36,8 +36,12 @@ if (factCheckOnly) {
 } else {
   const { written, failures, sourceErrors } = await captureSnapshot({ claims });
   for (const dataset of written) console.log(`wrote ${dataset}.json`);
-  for (const { dataset, error } of failures) console.error(`kept the previous ${dataset}.json (if any): ${error.message}`);
+  for (const { dataset, error } of failures) console.error(`not built: ${dataset}.json: ${error.message}`);
   for (const error of sourceErrors) console.error(`FAILED ${error.source} ${error.endpoint}: ${error.reason}`);
-  console.log(`snapshot directory: ${dir}`);
-  if (failures.length > 0) process.exitCode = 1;
+  if (failures.length > 0) {
+    console.error(`nothing was written: ${displayPath(dir)} is as it was`);
+    process.exitCode = 1;
+  } else {
+    console.log(`snapshot directory: ${dir}`);
+  }
 }

@@ -148,20 +148,15 @@ describe("the snapshot capture", () => {
     return { run, holder: (JSON.parse(readFileSync(lockPath(dir), "utf8")) as { pid: number }).pid };
   }
 
-  test("a failed fetch keeps its dataset's previous file, carried into the new folder with everything else", async () => {
+  test("a failed fetch writes nothing: the folder stays byte for byte as it was", async () => {
     const dir = snapshotCopy();
-    const before = treeDigest(dir)!;
-    // What the file-by-file writer this replaced left when it was killed.
-    writeFileSync(path.join(dir, "price.json.4242.9f3a1c2e.tmp"), '{"meta": {"dataset": "pr');
+    const before = treeDigest(dir);
     servers.setFault("fred", { fault: "server-error" });
     const result = await npmRun(["snapshot"], projectRoot, captureEnv(dir)).done;
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/kept the previous macro\.json \(if any\)/);
-    const after = treeDigest(dir)!;
-    expect(Object.keys(after).sort()).toEqual([...DATASETS.map((name) => `${name}.json`), "README.md"].sort());
-    expect(after["macro.json"]).toBe(before["macro.json"]);
-    expect(after["README.md"]).toBe(before["README.md"]);
-    expect(after["price.json"]).not.toBe(before["price.json"]); // rewritten: a new fetch time
+    expect(result.stderr).toMatch(/not built: macro\.json: /);
+    expect(result.stderr).toContain(`nothing was written: ${dir} is as it was`);
+    expect(treeDigest(dir)).toEqual(before);
     expect(besides(dir)).toEqual([]);
   }, 120_000);
 

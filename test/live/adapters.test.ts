@@ -70,16 +70,20 @@ describe("mempool", () => {
 });
 
 describe("fred", () => {
-  it("reads the CSV and leaves out days marked '.'", async () => {
+  it("reads the CSV with a value for every weekday the exchange is open", async () => {
     const sp500 = await fetchFredSeries(fastClient(), fredBase(servers.env()), "SP500", window);
-    expect(sp500.map((o) => o.date)).not.toContain("2026-02-09");
     expect(sp500.map((o) => o.date)).toContain("2026-02-06");
+    expect(sp500.map((o) => o.date)).not.toContain("2026-02-07"); // a Saturday
   });
 
-  it("rejects a header for another series and malformed lines", () => {
+  it("rejects a header for another series, a line cut short and malformed lines", () => {
     const request = { source: "fred", endpoint: "fredgraph.csv?id=SP500" };
     expect(() => parseFredCsv(request, "SP500", "observation_date,DJIA\n")).toThrow(/unexpected CSV header/);
-    expect(() => parseFredCsv(request, "SP500", "observation_date,SP500\n2026-02-0")).toThrow(/malformed CSV line 2/);
+    expect(() => parseFredCsv(request, "SP500", "observation_date,SP500\n2026-02-05,6798.4\n2026-02-06,69")).toThrow(
+      'fred fredgraph.csv?id=SP500: the CSV ends mid-row: its last line 3, "2026-02-06,69", has no line break, so the answer was cut off',
+    );
+    expect(() => parseFredCsv(request, "SP500", "observation_date,SP500\n2026-02-0\n")).toThrow(/malformed CSV line 2/);
+    expect(() => parseFredCsv(request, "SP500", "observation_date,SP500\n2026-02-06,1\n2026-02-05,2\n")).toThrow(/CSV line 3: 2026-02-05 does not come after 2026-02-06/);
     expect(parseFredCsv(request, "SP500", "DATE,SP500\r\n2026-02-06,6932.3\r\n2026-02-09,.\r\n")).toEqual([{ date: "2026-02-06", value: 6932.3 }]);
   });
 });

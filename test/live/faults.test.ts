@@ -1,14 +1,14 @@
-// Every source × every fault: the capture names the source and endpoint that failed, the
-// snapshot files that depend on it keep their bytes, and a normal (snapshot-mode) build
-// still reads them.
+// Every source × every fault: the capture names the source and endpoint that failed, says which
+// datasets depend on it, writes nothing (the snapshot keeps every byte), and a normal
+// (snapshot-mode) build still reads the old files.
 
 import { cpSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureSnapshot } from "../../src/lib/snapshot/capture.ts";
 import { datasetOutput } from "../../src/lib/snapshot/loader.ts";
 import { DATASETS, readSnapshot, type DatasetName } from "../../src/lib/snapshot/store.ts";
-import { FAULTS, PAGINATED_SOURCES, SOURCES, startFixtureServers, type Fault, type FixtureServers, type FixtureSource } from "../fixtures/server.ts";
-import { fastClient, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
+import { API_ERRORS, FAULTS, PAGINATED_SOURCES, SOURCES, startFixtureServers, type FixtureServers, type FixtureSource } from "../fixtures/server.ts";
+import { FAST_POLICY, fastClient, quiet, folderContents, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
 
 const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
   deribit: ["options-skew", "basis", "funding", "dvol", "fact-check"],
@@ -17,8 +17,8 @@ const DEPENDENTS: Record<FixtureSource, DatasetName[]> = {
   fred: ["macro", "fact-check"],
 };
 
-const EXPECTED_REASON: Record<Fault, RegExp> = {
-  timeout: /timed out after 250 ms \(after 2 attempts\)/,
+const EXPECTED_REASON: Record<(typeof FAULTS)[number], RegExp> = {
+  timeout: new RegExp(`timed out after ${FAST_POLICY.timeoutMs} ms(; 127.0.0.1:\\d+ has not answered once in this run|\\))`),
   refused: /connection refused/,
   "rate-limit": /rate limited \(HTTP 429/,
   "server-error": /server error \(HTTP 500/,
@@ -26,6 +26,9 @@ const EXPECTED_REASON: Record<Fault, RegExp> = {
   "missing-field": /unexpected response shape|unexpected CSV header/,
   empty: /empty result/,
   "pagination-loop": /pagination did not advance|ignores the requested range/,
+  "cut-body": /response is not valid JSON \(.+; \d+ bytes, starting "|the CSV ends mid-row: its last line \d+, "\d{4}-\d{2}-\d{2},\d{3}", has no line break/,
+  gap: /so the answer has a gap|page 2 does not join page 1/,
+  "api-error": /./, // the source's own error text, checked below
 };
 
 let servers: FixtureServers;
@@ -34,7 +37,7 @@ let goodDir: string;
 beforeAll(async () => {
   servers = await startFixtureServers();
   goodDir = tempDir("snapshot-good");
-  const { failures } = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: goodDir }, client: fastClient(), claims: () => TEST_CLAIMS });
+  const { failures } = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: goodDir }, client: fastClient(), progress: quiet, claims: () => TEST_CLAIMS });
   expect(failures).toEqual([]);
 }, 30_000);
 afterAll(() => servers.close());
@@ -44,7 +47,7 @@ const cases = SOURCES.flatMap((source) =>
 );
 
 describe.each(cases)("$source with $fault", ({ source, fault }) => {
-  it("fails naming the source and endpoint, and leaves its snapshot files alone", async () => {
+  it("fails naming the source and endpoint, and leaves the snapshot alone", async () => {
     const dir = tempDir(`snapshot-${source}-${fault}`);
     cpSync(goodDir, dir, { recursive: true });
     const before = folderContents(dir);
@@ -52,7 +55,7 @@ describe.each(cases)("$source with $fault", ({ source, fault }) => {
     const waits: number[] = [];
     try {
       const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir };
-      const result = await captureSnapshot({ env, client: fastClient(waits), claims: () => TEST_CLAIMS });
+      const result = await captureSnapshot({ env, client: fastClient(waits), progress: quiet, claims: () => TEST_CLAIMS });
 
       // Only the paged Deribit endpoints (trades, DVOL) can loop.
       const affected: DatasetName[] = fault === "pagination-loop" && source === "deribit" ? ["options-skew", "dvol", "fact-check"] : DEPENDENTS[source];
@@ -63,12 +66,13 @@ describe.each(cases)("$source with $fault", ({ source, fault }) => {
       for (const message of sourceErrors) {
         expect(message).toMatch(new RegExp(`^${source} \\S+: `));
         expect(message).toMatch(EXPECTED_REASON[fault]);
+        if (fault === "api-error") expect(message).toContain(API_ERRORS[source].text);
       }
       if (fault === "rate-limit") expect(waits).toContain(1000);
+      if (fault === "api-error" && source === "deribit") expect(waits).toEqual(expect.arrayContaining([FAST_POLICY.backoffMs])); // too_many_requests is retried
 
-      const after = folderContents(dir);
-      for (const dataset of affected) expect(after[`${dataset}.json`]).toBe(before[`${dataset}.json`]);
-      expect(Object.keys(after)).toEqual(Object.keys(before)); // no temporary files left behind
+      expect(result.written).toEqual([]);
+      expect(folderContents(dir)).toEqual(before); // every byte, and no temporary file left behind
 
       for (const dataset of affected) {
         const output = await datasetOutput(dataset, { env: { ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir } });
@@ -88,7 +92,7 @@ describe("every source failing", () => {
     const before = folderContents(dir);
     for (const source of SOURCES) servers.setFault(source, { fault: "refused" });
     try {
-      const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), claims: () => TEST_CLAIMS });
+      const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), progress: quiet, claims: () => TEST_CLAIMS });
       expect(result.written).toEqual([]);
       // Every endpoint that was tried is named, not only the first failure of each dataset.
       const named = result.sourceErrors.map((e) => `${e.source} ${e.endpoint}`);

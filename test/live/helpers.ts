@@ -4,8 +4,14 @@ import path from "node:path";
 import { HttpClient, HostLimiter, type HttpPolicy } from "../../src/lib/live/http.ts";
 import type { CheckableClaim } from "../../src/lib/metrics/factCheck.ts";
 
-/** Short timeouts and backoffs so fault tests stay fast; waits are recorded, not slept. */
-export const FAST_POLICY: Partial<HttpPolicy> = { timeoutMs: 250, maxAttempts: 2, backoffMs: 5, maxRetryAfterMs: 10_000 };
+/**
+ * Short timeouts and backoffs so fault tests stay fast, yet long enough for a healthy fixture
+ * server on a busy machine; waits are recorded, not slept.
+ */
+export const FAST_POLICY: Partial<HttpPolicy> = { timeoutMs: 1_500, maxAttempts: 2, backoffMs: 5, maxRetryAfterMs: 10_000, progressIntervalMs: 0 };
+
+/** Drops progress lines, for tests that do not look at them. */
+export const quiet = (): void => undefined;
 
 export function fastClient(waits: number[] = [], policy: Partial<HttpPolicy> = FAST_POLICY): HttpClient {
   return new HttpClient(policy, new HostLimiter(policy.concurrencyPerHost ?? 2), async (ms) => {

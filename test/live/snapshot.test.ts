@@ -6,7 +6,7 @@ import { datasetOutput } from "../../src/lib/snapshot/loader.ts";
 import { DATASETS, readSnapshot, snapshotDir, writeSnapshotAtomic, type SnapshotFile } from "../../src/lib/snapshot/store.ts";
 import { FIXTURE_BASIS, fixtureRr25 } from "../fixtures/market.ts";
 import { startFixtureServers, type FixtureServers } from "../fixtures/server.ts";
-import { fastClient, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
+import { fastClient, quiet, tempDir, TEST_CLAIMS, TEST_WINDOW } from "./helpers.ts";
 
 let servers: FixtureServers;
 let dir: string;
@@ -14,7 +14,7 @@ let dir: string;
 beforeAll(async () => {
   servers = await startFixtureServers();
   dir = tempDir("snapshot");
-  const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), claims: () => TEST_CLAIMS });
+  const result = await captureSnapshot({ env: { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir }, client: fastClient(), progress: quiet, claims: () => TEST_CLAIMS });
   expect(result.failures).toEqual([]);
 }, 30_000);
 afterAll(() => servers.close());
@@ -106,8 +106,8 @@ describe("loader output", () => {
   });
 
   it("fetches live with REPORT_LIVE=1", async () => {
-    const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir, REPORT_LIVE: "1" };
-    const output = await datasetOutput("macro", { env });
+    const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir, REPORT_LIVE: "1", REPORT_LIVE_CACHE_DIR: tempDir("live-cache") };
+    const output = await datasetOutput("macro", { env, progress: () => undefined });
     expect(output.mode).toBe("live");
     expect(output.rows).toEqual(read("macro").rows);
     const factCheck = await datasetOutput("fact-check", { env, claims: () => TEST_CLAIMS });
@@ -119,8 +119,8 @@ describe("loader output", () => {
     servers.setFault("fred", { fault: "refused" });
     try {
       const warnings: string[] = [];
-      const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir, REPORT_LIVE: "1" };
-      const output = await datasetOutput("macro", { env, warn: (m) => warnings.push(m) });
+      const env = { ...servers.env(), ...TEST_WINDOW, REPORT_SNAPSHOT_DIR: dir, REPORT_LIVE: "1", REPORT_LIVE_CACHE_DIR: tempDir("live-cache") };
+      const output = await datasetOutput("macro", { env, warn: (m) => warnings.push(m), progress: () => undefined });
       expect(output.mode).toBe("snapshot");
       expect(output.rows).toEqual(read("macro").rows);
       expect(warnings).toHaveLength(1);

@@ -1,9 +1,11 @@
 // Coinbase Exchange public candles: [time (s), low, high, open, close, volume], newest first,
-// at most 300 per request.
+// at most 300 per request. BTC-USD trades every hour, so every hour of the window must come back.
 
 import { z } from "zod";
 import type { Candle } from "../metrics/candles.ts";
 import { windowEndMs, windowStartMs, type EventWindow } from "../window.ts";
+import { MS_PER_HOUR } from "../metrics/time.ts";
+import { coveredUntil, requireEveryHour } from "./coverage.ts";
 import { endpointUrl, fail, type HttpClient } from "./http.ts";
 
 export function coinbaseBase(env: NodeJS.ProcessEnv = process.env): string {
@@ -27,9 +29,10 @@ export async function fetchHourlyCandles(client: HttpClient, base: string, windo
   for (let from = startS; from < endS; from += MAX_CANDLES * HOUR_S) {
     chunks.push([from, Math.min(from + MAX_CANDLES * HOUR_S, endS) - HOUR_S]);
   }
+  let arrived = 0;
   const pages = await Promise.all(
-    chunks.map(([from, to]) =>
-      client.json(
+    chunks.map(async ([from, to]) => {
+      const page = await client.json(
         {
           source: SOURCE,
           endpoint: ENDPOINT,
@@ -40,8 +43,11 @@ export async function fetchHourlyCandles(client: HttpClient, base: string, windo
           }),
         },
         candles,
-      ),
-    ),
+      );
+      arrived++;
+      client.progress("coinbase candles", `coinbase hourly candles: page ${arrived} of ${chunks.length}`);
+      return page;
+    }),
   );
   const byTime = new Map<number, Candle>();
   pages.forEach((page, i) => {
@@ -61,5 +67,7 @@ export async function fetchHourlyCandles(client: HttpClient, base: string, windo
   if (byTime.size === 0) {
     throw fail({ source: SOURCE, endpoint: ENDPOINT }, `empty result: no hourly candles between ${window.start} and ${window.end}`);
   }
+  const until = coveredUntil(endS * 1000, client.now(), MS_PER_HOUR, MS_PER_HOUR);
+  requireEveryHour({ source: SOURCE, endpoint: ENDPOINT }, "candle", [...byTime.keys()].map((s) => s * 1000), startS * 1000, until);
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }

@@ -1,11 +1,15 @@
 // Deribit public JSON-RPC over HTTP GET. Trade history comes from history.deribit.com, the
-// rest from www.deribit.com; both bases can be overridden by environment variable.
+// rest from www.deribit.com; both bases can be overridden by environment variable. Paged
+// answers must join up with no gap, and every hour (every day for daily series) of the window
+// must come back: the market trades around the clock.
 
 import { z } from "zod";
 import type { Candle } from "../metrics/candles.ts";
 import type { OptionTrade } from "../metrics/rr25.ts";
+import { MS_PER_DAY, MS_PER_HOUR, utcDay } from "../metrics/time.ts";
 import { windowEndMs, windowStartMs, type EventWindow } from "../window.ts";
-import { endpointUrl, fail, type HttpClient, type SourceRequest } from "./http.ts";
+import { coveredUntil, hourLabel, requireEveryDay, requireEveryHour } from "./coverage.ts";
+import { atStep, endpointUrl, fail, type HttpClient, type SourceRequest } from "./http.ts";
 
 export interface DeribitBases {
   api: string;
@@ -26,6 +30,8 @@ const FUNDING = "public/get_funding_rate_history";
 const CHART = "public/get_tradingview_chart_data";
 
 const TRADES_PER_PAGE = 1000;
+/** Documented "try again later" codes: too_many_requests, retry, settlement_in_progress, matching_engine_queue_full, too_many_concurrent_requests, system_maintenance, internal_server_error, temporarily_unavailable, timed_out. */
+const RETRY_CODES: ReadonlySet<number> = new Set([10028, 10040, 10041, 10047, 10066, 11051, 11094, 13028, 13888]);
 const FUNDING_CHUNK_MS = 20 * 86_400_000; // the history endpoint caps how many hourly rows it returns
 
 const envelope = <T extends z.ZodType>(result: T) => z.object({ jsonrpc: z.literal("2.0"), result });
@@ -78,12 +84,17 @@ const chartData = envelope(
     }),
 );
 
-/** Every BTC option trade in the window, oldest first, paging on timestamp with has_more. */
+/**
+ * Every BTC option trade in the window, oldest first, paging on timestamp with has_more. Each
+ * page starts at the previous page's last millisecond, so it must repeat that page's last trade:
+ * a page that does not has skipped trades.
+ */
 export async function fetchOptionTrades(client: HttpClient, bases: DeribitBases, window: EventWindow): Promise<OptionTrade[]> {
   const end = windowEndMs(window) - 1;
   const seen = new Set<string>();
   const trades: OptionTrade[] = [];
   let cursor = windowStartMs(window);
+  let lastId: string | null = null;
   for (let page = 1; ; page++) {
     const request = deribitRequest(bases.history, TRADES, {
       currency: "BTC",
@@ -93,8 +104,18 @@ export async function fetchOptionTrades(client: HttpClient, bases: DeribitBases,
       count: TRADES_PER_PAGE,
       sorting: "asc",
     });
+    const reached = page === 1 ? "" : `, after trades through ${hourLabel(cursor)}`;
     guardPages(client, request, page);
-    const { result } = await client.json(request, tradesPage);
+    const { result } = await client.json(request, tradesPage).catch((error: unknown) => {
+      throw atStep(error, `at page ${page}${reached}`);
+    });
+    if (lastId !== null && !result.trades.some((trade) => trade.trade_id === lastId)) {
+      const first = result.trades[0];
+      throw fail(
+        request,
+        `page ${page} does not join page ${page - 1}: it should start with trade ${lastId} at ${new Date(cursor).toISOString()}, but starts ${first ? `with trade ${first.trade_id} at ${new Date(first.timestamp).toISOString()}` : "empty"}; the trades in between are missing`,
+      );
+    }
     let fresh = 0;
     for (const trade of result.trades) {
       if (seen.has(trade.trade_id)) continue;
@@ -109,15 +130,19 @@ export async function fetchOptionTrades(client: HttpClient, bases: DeribitBases,
         amount: trade.amount,
       });
     }
-    if (!result.has_more) break;
     const last = result.trades[result.trades.length - 1];
+    if (last) client.progress(TRADES, `deribit option trades: page ${page}, through ${hourLabel(last.timestamp)}`);
+    if (!result.has_more) break;
     if (fresh === 0 || last === undefined || last.timestamp < cursor) {
       throw fail(request, `pagination did not advance at page ${page} (has_more is true but the page brought no new trades)`);
     }
     // Trades sharing the last millisecond come back again on the next page; `seen` drops them.
     cursor = last.timestamp;
+    lastId = last.trade_id;
   }
   if (trades.length === 0) throw fail({ source: SOURCE, endpoint: TRADES }, `empty result: no option trades between ${window.start} and ${window.end}`);
+  const until = coveredUntil(windowEndMs(window), client.now(), MS_PER_DAY, MS_PER_DAY);
+  requireEveryDay({ source: SOURCE, endpoint: TRADES }, "option trade", new Set(trades.map((t) => utcDay(t.timestamp))), window.start, utcDay(until - 1));
   return trades.sort((a, b) => a.timestamp - b.timestamp);
 }
 
@@ -137,10 +162,14 @@ export async function fetchDvol(client: HttpClient, bases: DeribitBases, window:
   for (let page = 1; ; page++) {
     const request = deribitRequest(bases.api, DVOL, { currency: "BTC", start_timestamp: start, end_timestamp: end, resolution: "3600" });
     guardPages(client, request, page);
-    const { result } = await client.json(request, dvolPage);
+    const { result } = await client.json(request, dvolPage).catch((error: unknown) => {
+      throw atStep(error, page === 1 ? "at page 1" : `at page ${page}, back to ${hourLabel(end)}`);
+    });
     for (const [time, open, high, low, close] of result.data) {
       if (time >= start && time <= windowEndMs(window) - 1) byTime.set(time, { time, open, high, low, close });
     }
+    const oldest = result.data.reduce((min, [time]) => Math.min(min, time), Infinity);
+    if (Number.isFinite(oldest)) client.progress(DVOL, `deribit DVOL: page ${page}, back to ${hourLabel(oldest)}`);
     if (result.continuation === null || result.continuation < start) break;
     if (result.continuation >= end) {
       throw fail(request, `pagination did not advance at page ${page} (continuation ${result.continuation} is not before ${end})`);
@@ -148,6 +177,8 @@ export async function fetchDvol(client: HttpClient, bases: DeribitBases, window:
     end = result.continuation;
   }
   if (byTime.size === 0) throw fail({ source: SOURCE, endpoint: DVOL }, `empty result: no DVOL candles between ${window.start} and ${window.end}`);
+  const until = coveredUntil(windowEndMs(window), client.now(), MS_PER_HOUR, MS_PER_HOUR);
+  requireEveryHour({ source: SOURCE, endpoint: DVOL }, "DVOL candle", byTime.keys(), start, until);
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 
@@ -162,17 +193,23 @@ export interface FundingPoint {
 export async function fetchFundingHistory(client: HttpClient, bases: DeribitBases, window: EventWindow): Promise<FundingPoint[]> {
   const byTime = new Map<number, FundingPoint>();
   const windowEnd = windowEndMs(window) - 1;
-  for (let from = windowStartMs(window); from <= windowEnd; from += FUNDING_CHUNK_MS) {
+  const chunks = Math.ceil((windowEnd + 1 - windowStartMs(window)) / FUNDING_CHUNK_MS);
+  for (let from = windowStartMs(window), chunk = 1; from <= windowEnd; from += FUNDING_CHUNK_MS, chunk++) {
     const to = Math.min(from + FUNDING_CHUNK_MS - 1, windowEnd);
     const request = deribitRequest(bases.api, FUNDING, { instrument_name: "BTC-PERPETUAL", start_timestamp: from, end_timestamp: to });
-    const { result } = await client.json(request, fundingRows);
+    const { result } = await client.json(request, fundingRows).catch((error: unknown) => {
+      throw atStep(error, `at chunk ${chunk} of ${chunks}, from ${hourLabel(from)}`);
+    });
     for (const row of result) {
       if (row.timestamp >= from && row.timestamp <= to) {
         byTime.set(row.timestamp, { time: row.timestamp, interest1h: row.interest_1h, interest8h: row.interest_8h, indexPrice: row.index_price });
       }
     }
+    client.progress(FUNDING, `deribit funding: chunk ${chunk} of ${chunks}, through ${hourLabel(to + 1)}`);
   }
   if (byTime.size === 0) throw fail({ source: SOURCE, endpoint: FUNDING }, `empty result: no funding rows between ${window.start} and ${window.end}`);
+  const until = coveredUntil(windowEndMs(window), client.now(), MS_PER_HOUR, MS_PER_HOUR);
+  requireEveryHour({ source: SOURCE, endpoint: FUNDING }, "funding row", byTime.keys(), windowStartMs(window), until);
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 
@@ -193,6 +230,8 @@ export async function fetchFutureDailyCandles(
   if (result.status === "no_data" || result.ticks.length === 0) {
     throw fail(request, `empty result: no ${instrumentName} candles between ${window.start} and ${window.end} (status ${result.status})`);
   }
+  const until = coveredUntil(windowEndMs(window), client.now(), MS_PER_DAY, MS_PER_DAY);
+  requireEveryDay(request, `${instrumentName} daily candle`, result.ticks.map(utcDay), window.start, utcDay(until - 1));
   return result.ticks.map((time, i) => ({
     time,
     open: result.open[i]!,
@@ -204,7 +243,7 @@ export async function fetchFutureDailyCandles(
 }
 
 function deribitRequest(base: string, endpoint: string, params: Record<string, string | number>): SourceRequest {
-  return { source: SOURCE, endpoint, url: endpointUrl(base, endpoint, params) };
+  return { source: SOURCE, endpoint, url: endpointUrl(base, endpoint, params), retryCodes: RETRY_CODES };
 }
 
 function guardPages(client: HttpClient, request: SourceRequest, page: number): void {

@@ -1,10 +1,11 @@
 // mempool.space mining statistics. The endpoints take a look-back period ending now
 // (1m, 3m, 6m, 1y, 2y, 3y, all), so the period is chosen to reach back to the window start
-// and the answer is cut to the window.
+// and the answer is cut to the window. Hashrate and block rewards must cover every day of it.
 
 import { z } from "zod";
-import { MS_PER_DAY } from "../metrics/time.ts";
+import { MS_PER_DAY, utcDay } from "../metrics/time.ts";
 import { windowEndMs, windowStartMs, type EventWindow } from "../window.ts";
+import { coveredUntil, requireEveryDay } from "./coverage.ts";
 import { endpointUrl, fail, type HttpClient, type SourceRequest } from "./http.ts";
 
 export function mempoolBase(env: NodeJS.ProcessEnv = process.env): string {
@@ -12,6 +13,7 @@ export function mempoolBase(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const SOURCE = "mempool";
+const MINED_DAILY = "blocks are mined every day";
 
 const PERIODS: [string, number][] = [
   ["1m", 28],
@@ -102,5 +104,11 @@ export async function fetchMiningHistory(client: HttpClient, base: string, windo
   if (history.hashrates.length === 0) throw fail(hashrateRequest, `empty result: no hashrate points between ${window.start} and ${window.end}`);
   if (history.adjustments.length === 0) throw fail(adjustmentsRequest, `empty result: no difficulty adjustments up to ${window.end}`);
   if (history.rewards.length === 0) throw fail(rewardsRequest, `empty result: no block reward points between ${window.start} and ${window.end}`);
+  if (history.adjustments[0]!.time > start) {
+    throw fail(adjustmentsRequest, `no difficulty adjustment at or before ${window.start}: the difficulty in force on the first day is unknown`);
+  }
+  const lastDay = utcDay(coveredUntil(end, client.now(), MS_PER_DAY, MS_PER_DAY) - 1);
+  requireEveryDay(hashrateRequest, "hashrate point", history.hashrates.map((p) => utcDay(p.time)), window.start, lastDay, MINED_DAILY);
+  requireEveryDay(rewardsRequest, "block reward point", history.rewards.map((p) => utcDay(p.time)), window.start, lastDay, MINED_DAILY);
   return history;
 }

@@ -1,8 +1,10 @@
-// `npm run snapshot`: fetch every source for the event window, compute every dataset, and
-// write the datasets whose inputs all arrived. Nothing is written until every fetch has
-// settled, and a dataset whose fetch failed keeps its previous file.
+// `npm run snapshot`: fetch every source for the event window within the capture deadline,
+// printing progress as pages arrive, and compute every dataset. The snapshot is replaced only
+// when every dataset was built: one failed source leaves every file as it was, so a snapshot
+// never mixes two captures.
 
-import { HttpClient, SourceError, type EndpointUse } from "../live/http.ts";
+import { CAPTURE_DEADLINE, deadlineFrom } from "../live/deadline.ts";
+import { HttpClient, printProgress, SourceError, type EndpointUse } from "../live/http.ts";
 import type { CheckableClaim } from "../metrics/factCheck.ts";
 import { eventWindow, type EventWindow } from "../window.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD, type BuiltDataset, type MarketDataset } from "./build.ts";
@@ -13,8 +15,11 @@ import { readSnapshot, snapshotDir, snapshotPath, writeSnapshotAtomic, type Data
 
 export interface CaptureOptions {
   env?: NodeJS.ProcessEnv;
+  /** Its policy, host limits and sleep are used; the run gets the capture's deadline and progress. */
   client?: HttpClient;
   now?: () => number;
+  /** Progress lines as pages arrive; default: stderr. */
+  progress?: (line: string) => void;
   /** The ledger's claims, read only when the fact-check can be built. */
   claims: () => readonly CheckableClaim[];
 }
@@ -32,11 +37,13 @@ export interface CaptureResult {
   sourceErrors: SourceError[];
 }
 
-export async function captureSnapshot({ env = process.env, client = new HttpClient(), now = Date.now, claims }: CaptureOptions): Promise<CaptureResult> {
+export async function captureSnapshot({ env = process.env, client = new HttpClient(), now = Date.now, progress = printProgress, claims }: CaptureOptions): Promise<CaptureResult> {
   const window = eventWindow(env);
   const dir = snapshotDir(env);
-  const fetchedAt = new Date(now()).toISOString();
-  const inputs = new MarketInputs(client, window, env, now);
+  const startedAt = now();
+  const fetchedAt = new Date(startedAt).toISOString();
+  const deadline = deadlineFrom(CAPTURE_DEADLINE, env, startedAt);
+  const inputs = new MarketInputs(client.forRun({ deadline, progress, now }), window, env, now);
   const names = Object.keys(BUILDERS) as MarketDataset[];
   const settled = await Promise.allSettled(names.map((name) => BUILDERS[name](inputs)));
 
@@ -69,8 +76,11 @@ export async function captureSnapshot({ env = process.env, client = new HttpClie
     failures.push({ dataset: "fact-check", error: new Error("fact-check: not rebuilt because an input dataset failed") });
   }
 
+  const sourceErrors = uniqueSourceErrors(inputs.fetchErrors());
+  // All or nothing: new prices beside an old fact-check would disagree.
+  if (failures.length > 0) return { dir, written: [], failures, sourceErrors };
   writeSnapshotAtomic(dir, ...files.values());
-  return { dir, written: [...files.keys()], failures, sourceErrors: uniqueSourceErrors(inputs.fetchErrors()) };
+  return { dir, written: [...files.keys()], failures, sourceErrors };
 }
 
 function uniqueSourceErrors(errors: readonly Error[]): SourceError[] {

@@ -1,5 +1,7 @@
 // The raw market inputs of one run, each fetched at most once and shared by the datasets
 // that need it. Each input carries the endpoints it was fetched from, for the datasets' meta.
+// A capture keeps them in memory; the loaders of a live build share them through an
+// InputShare (liveBuild.ts), so that each is fetched once per build, not once per loader.
 
 import { coinbaseBase, fetchHourlyCandles } from "../live/coinbase.ts";
 import { deribitBases, fetchDvol, fetchFundingHistory, fetchFutureDailyCandles, fetchOptionTrades } from "../live/deribit.ts";
@@ -14,6 +16,11 @@ export interface Fetched<T> {
   uses: EndpointUse[];
 }
 
+/** Inputs shared beyond this process: `fetchHere` runs in the process that fetches for all. */
+export interface InputShare {
+  get<T>(key: string, fetchHere: () => Promise<Fetched<T>>): Promise<Fetched<T>>;
+}
+
 export class MarketInputs {
   private readonly cache = new Map<string, Promise<Fetched<unknown>>>();
   private readonly errors: Error[] = [];
@@ -23,7 +30,14 @@ export class MarketInputs {
     readonly window: EventWindow,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly now: () => number = Date.now,
+    private readonly share?: InputShare,
   ) {}
+
+  /** Starts every input's fetch at once; their failures are reported by whoever awaits them. */
+  fetchAll(): void {
+    const all = [this.optionTrades(), this.dvol(), this.funding(), this.futureCandles(), this.spotHourly(), this.mining(), this.macro()];
+    for (const pending of all) pending.catch(() => undefined);
+  }
 
   /** The quarterly future that is still trading at the end of the window. */
   get quarterlyFuture(): { name: string; expiryMs: number } {
@@ -69,8 +83,11 @@ export class MarketInputs {
   private once<T>(key: string, fetchInput: (client: HttpClient) => Promise<T>): Promise<Fetched<T>> {
     let pending = this.cache.get(key) as Promise<Fetched<T>> | undefined;
     if (!pending) {
-      const client = this.client.child();
-      pending = fetchInput(client).then((data) => ({ data, uses: client.endpointUses() }));
+      const fetchHere = () => {
+        const client = this.client.child();
+        return fetchInput(client).then((data) => ({ data, uses: client.endpointUses() }));
+      };
+      pending = this.share ? this.share.get(key, fetchHere) : fetchHere();
       pending.catch((error: unknown) => this.errors.push(error instanceof Error ? error : new Error(String(error))));
       this.cache.set(key, pending);
     }

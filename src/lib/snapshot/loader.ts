@@ -1,9 +1,10 @@
 // What every src/data/market-*.json.ts loader prints. A normal build reads the snapshot and
 // never touches the network; without a snapshot file it computes the dataset from the committed
-// public extracts (data/public/) where those hold its inputs. REPORT_LIVE=1 fetches live and
-// falls back, with a warning on stderr, for each dataset whose fetch fails.
+// public extracts (data/public/) where those hold its inputs. REPORT_LIVE=1 fetches live, each
+// input once for the whole build (liveBuild.ts) within the live-build deadline, and falls back,
+// with a warning on stderr, for each dataset whose fetch fails.
 
-import { HttpClient } from "../live/http.ts";
+import { HttpClient, LIVE_BUILD_POLICY, printProgress } from "../live/http.ts";
 import { eventWindow, PUBLIC_WINDOW } from "../window.ts";
 import { PUBLIC_BUILDERS, type PublicDataset, type PublicDatasetName } from "../public/datasets.ts";
 import { publicDir, readProvenance } from "../public/store.ts";
@@ -11,6 +12,7 @@ import { publicFactCheck } from "../public/factCheck.ts";
 import { BUILDERS, buildFactCheck, FACT_CHECK_INPUTS, FACT_CHECK_METHOD } from "./build.ts";
 import { snapshotFile } from "./capture.ts";
 import { MarketInputs } from "./inputs.ts";
+import { LiveBuild } from "./liveBuild.ts";
 import { readSnapshot, snapshotDir, type DatasetMeta, type DatasetName, type SnapshotFile } from "./store.ts";
 import type { CheckableClaim } from "../metrics/factCheck.ts";
 
@@ -27,18 +29,35 @@ export interface DatasetOutput {
 export interface LoaderOptions {
   env?: NodeJS.ProcessEnv;
   warn?: (message: string) => void;
+  /** Progress lines of the live fetch, as pages arrive. */
+  progress?: (line: string) => void;
   /** Needed for the fact-check in live mode. */
   claims?: () => readonly CheckableClaim[];
 }
 
-export async function datasetOutput(dataset: DatasetName, { env = process.env, warn = console.warn, claims }: LoaderOptions = {}): Promise<DatasetOutput> {
-  if (env.REPORT_LIVE === "1") {
-    try {
-      return fromFile(await liveFile(dataset, env, claims), "live");
-    } catch (error) {
-      warn(`[${dataset}] live fetch failed, using the snapshot instead: ${(error as Error).message}`);
-    }
+type OfflineOutput = DatasetOutput & { mode: Exclude<DatasetOutput["mode"], "live"> };
+
+const FALLBACK: Record<OfflineOutput["mode"], string> = {
+  snapshot: "the snapshot",
+  public: "the public extracts",
+  absent: "nothing (no snapshot or public extract holds it)",
+};
+
+export async function datasetOutput(dataset: DatasetName, options: LoaderOptions = {}): Promise<DatasetOutput> {
+  const { env = process.env, warn = console.warn } = options;
+  if (env.REPORT_LIVE !== "1") return offlineOutput(dataset, env, options.claims);
+  let failure: string;
+  try {
+    return fromFile(await liveFile(dataset, options), "live");
+  } catch (error) {
+    failure = (error as Error).message;
   }
+  const output = offlineOutput(dataset, env, options.claims);
+  warn(`[${dataset}] live fetch failed, using ${FALLBACK[output.mode]} instead: ${failure}`);
+  return output;
+}
+
+function offlineOutput(dataset: DatasetName, env: NodeJS.ProcessEnv, claims?: () => readonly CheckableClaim[]): OfflineOutput {
   const file = readSnapshot(snapshotDir(env), dataset, eventWindow(env));
   if (file !== null) return fromFile(file, "snapshot");
   const built = publicDataset(dataset, publicDir(env), claims);
@@ -67,14 +86,26 @@ export async function printDataset(dataset: DatasetName, options?: LoaderOptions
   process.stdout.write(JSON.stringify(await datasetOutput(dataset, options)));
 }
 
-function fromFile(file: SnapshotFile, mode: "snapshot" | "live"): DatasetOutput {
+function fromFile<M extends "snapshot" | "live">(file: SnapshotFile, mode: M): DatasetOutput & { mode: M } {
   return { dataset: file.meta.dataset, mode, asOf: file.meta.fetchedAt, meta: file.meta, rows: file.rows };
 }
 
-async function liveFile(dataset: DatasetName, env: NodeJS.ProcessEnv, claims?: () => readonly CheckableClaim[]): Promise<SnapshotFile> {
+/** The dataset from this build's live inputs; the build's first live loader fetches them all and waits until they are written. */
+async function liveFile(dataset: DatasetName, { env = process.env, claims, progress = printProgress }: LoaderOptions): Promise<SnapshotFile> {
   const window = eventWindow(env);
-  const fetchedAt = new Date().toISOString();
-  const inputs = new MarketInputs(new HttpClient(), window, env);
+  const live = LiveBuild.open(env);
+  const client = new HttpClient(LIVE_BUILD_POLICY, undefined, undefined, { deadline: live.deadline, progress });
+  const inputs = new MarketInputs(client, window, env, Date.now, live);
+  if (live.fetches) inputs.fetchAll();
+  try {
+    return await buildLive(dataset, inputs, live.fetchedAt, claims);
+  } finally {
+    await live.settled();
+  }
+}
+
+async function buildLive(dataset: DatasetName, inputs: MarketInputs, fetchedAt: string, claims?: () => readonly CheckableClaim[]): Promise<SnapshotFile> {
+  const window = inputs.window;
   if (dataset === "fact-check") {
     if (!claims) throw new Error("the claims ledger was not provided");
     const built = await Promise.all(FACT_CHECK_INPUTS.map((name) => BUILDERS[name](inputs)));
