@@ -220,14 +220,17 @@ export interface CommentaryOptions {
   claimIds?: () => ReadonlySet<string>;
 }
 
-let ledgerIds: ReadonlySet<string> | null = null;
-const defaultClaimIds = () => (ledgerIds ??= new Set(loadLedger().claims.map((claim) => claim.id)));
+/** The ledger's claim ids, read once per check and only when asked (`npm run dev` checks again after a ledger edit). */
+function ledgerClaimIds(): () => ReadonlySet<string> {
+  let ids: ReadonlySet<string> | null = null;
+  return () => (ids ??= new Set(loadLedger().claims.map((claim) => claim.id)));
+}
 
 /**
  * Validates one commentary file: its name, its front matter and the chart names its code embeds.
  * `file` is the path shown in errors. Returns the entry, or the file's issues (never both).
  */
-export function checkCommentary(source: string, file: string, { claimIds = defaultClaimIds }: CommentaryOptions = {}): { entry: CommentaryEntry | null; draft: boolean; issues: LedgerIssue[] } {
+export function checkCommentary(source: string, file: string, { claimIds = ledgerClaimIds() }: CommentaryOptions = {}): { entry: CommentaryEntry | null; draft: boolean; issues: LedgerIssue[] } {
   const nameIssue = fileNameIssue(file);
   const block = frontMatterBlock(source);
   if (!block) {
@@ -285,7 +288,7 @@ export function byNewest(a: CommentaryEntry, b: CommentaryEntry): number {
  * Every published commentary page in `dir` (drafts left out, as Framework leaves them out of
  * the build), newest first. Throws CommentaryError listing every problem in every file.
  */
-export function loadCommentary(dir: string = COMMENTARY_DIR, options: CommentaryOptions = {}): CommentaryEntry[] {
+export function loadCommentary(dir: string = COMMENTARY_DIR, { claimIds = ledgerClaimIds() }: CommentaryOptions = {}): CommentaryEntry[] {
   let names: string[];
   try {
     // Dot files are editors' lock and swap files; Framework skips them too.
@@ -298,7 +301,7 @@ export function loadCommentary(dir: string = COMMENTARY_DIR, options: Commentary
   const projectRoot = path.resolve(dir, "../..");
   const checked = names.map((name) => {
     const file = path.join(dir, name);
-    return checkCommentary(readFileSync(file, "utf8"), path.relative(projectRoot, file).split(path.sep).join("/"), options);
+    return checkCommentary(readFileSync(file, "utf8"), path.relative(projectRoot, file).split(path.sep).join("/"), { claimIds });
   });
   const issues = checked.flatMap((result) => result.issues);
   if (issues.length > 0) throw new CommentaryError(issues);
