@@ -14,20 +14,24 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates a mistyped name most likely meant, best first: those a few edits away (a third
- * of the name's length at most) and those that contain it or that it contains.
+ * The candidates a mistyped name most likely meant, best first: those that contain it or that it
+ * contains, else the fewest edits away (a third of the name's length at most, and at most one
+ * edit more than the best).
  */
 export function nearNames(name: string, candidates: readonly string[], limit = 3): string[] {
   const typed = name.toLowerCase();
   const maxEdits = Math.max(2, Math.ceil(typed.length / 3));
-  return candidates
+  const near = candidates
     .map((candidate) => {
       const lower = candidate.toLowerCase();
       const contains = typed.length >= 3 && (lower.includes(typed) || typed.includes(lower));
       return { candidate, distance: contains ? 0 : editDistance(typed, lower) };
     })
     .filter(({ distance }) => distance <= maxEdits)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  const best = near[0]?.distance ?? 0;
+  return near
+    .filter(({ distance }) => distance <= best + 1)
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }

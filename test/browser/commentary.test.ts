@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
@@ -7,7 +7,7 @@ import { loadCommentary } from "../../src/lib/commentary.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { expectChartsDrawn, pageCharts } from "../support/pages.ts";
-import { makeTempProject } from "../support/tempProject.ts";
+import { makeTempProject, projectRoot } from "../support/tempProject.ts";
 import { treeDigest } from "../support/treeDigest.ts";
 
 const { claims } = loadLedger();
@@ -48,6 +48,9 @@ const claims = FileAttachment("../data/claims.json").json();
 \`\`\`
 ${embeds.map(([name, ids]) => `\n\`\`\`js\ndisplay(resize((width) => chartEmbed("${name}", claims, ${JSON.stringify(ids)}, { width })));\n\`\`\`\n`).join("")}`;
 
+// The walkthrough's example note in docs/authoring.md, published as written.
+const walkthrough = /<!-- example note: (src\/commentary\/[\w-]+\.md) -->\n````md\n([\s\S]*?)\n````/.exec(readFileSync(join(projectRoot, "docs/authoring.md"), "utf8"));
+
 /** Claim ids a caption's links point to: "#claim-<id>", or "?figures=<id>,<id>#claim-<id>" for several. */
 const linkedIds = (hrefs: (string | null)[]) =>
   hrefs.flatMap((href) => {
@@ -63,6 +66,7 @@ describe("a note with only title, author, date and summary, dropped into a copy 
   beforeAll(async () => {
     writeFileSync(join(project.dir, "src/commentary/added-in-test.md"), minimalNote);
     writeFileSync(join(project.dir, "src/commentary/embeds-in-test.md"), embedsNote);
+    writeFileSync(join(project.dir, walkthrough![1]!), walkthrough![2]!);
     await project.build();
   });
   afterAll(() => project.remove());
@@ -119,6 +123,24 @@ describe("a note with only title, author, date and summary, dropped into a copy 
       expect(linked[i]!.length, name).toBeGreaterThan(0);
       for (const id of linked[i]!) expect(ids, name).toContain(id);
     });
+  });
+  test("the walkthrough's example note publishes as written: its cited figures, its chart and what it discusses", async () => {
+    expect(walkthrough).not.toBeNull();
+    const [file, source] = [walkthrough![1]!, walkthrough![2]!];
+    const slug = file.replace(/^src\/commentary\/|\.md$/g, "");
+    const [entry] = loadCommentary(join(project.dir, "src/commentary")).filter((candidate) => candidate.slug === slug);
+    const cited = [...source.matchAll(/figure\("([^"]+)"\)/g)].map((match) => match[1]!);
+    const report = await site.open(`commentary/${slug}`);
+    const prose = await report.page.locator("#observablehq-main p a.cited-figure").evaluateAll((links) => links.map((link) => ({ href: link.getAttribute("href"), text: link.textContent })));
+    const discussed = await report.page.locator(".commentary-figures a").allInnerTexts();
+    await report.page.context().close();
+    expect(report.problems).toEqual([]);
+    expectChartsDrawn(report.chartCount, { file, charts: pageCharts(file, project.dir) });
+    expect(report.chartCount).toBeGreaterThan(0);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(prose.map((link) => link.text)).toEqual(cited.map((id) => formatClaimValue(claim(id))));
+    for (const [i, link] of prose.entries()) expect(link.href).toMatch(new RegExp(`sources#claim-${cited[i]}$`));
+    expect(discussed).toEqual(entry!.figures.map((id) => formatClaimValue(claim(id))));
   });
 });
 
