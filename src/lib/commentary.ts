@@ -44,9 +44,12 @@ const text = (field: string, example: string) =>
     .trim()
     .min(1, `is empty; write it after the colon: ${field}: ${example}`);
 
-const list = (field: string, example: string) => ({
+const list = (example: string) => ({ error: () => `must be a list: ${example}` });
+
+// `charts: N` was the count of charts the page draws, required until the tests counted them.
+const chartList = (example: string) => ({
   error: (issue: { input?: unknown }) =>
-    typeof issue.input === "number" && field === "charts"
+    typeof issue.input === "number"
       ? `is a number (${issue.input}): a count of charts is no longer needed, the tests count the charts on the page. Delete the line, or list the charts the note discusses by name: ${example}`
       : `must be a list: ${example}`
 });
@@ -60,7 +63,7 @@ function frontMatterSchema(claimIds: () => ReadonlySet<string>) {
       .string({ error: (issue) => (issue.input === undefined ? "is missing; add a line date: YYYY-MM-DD (the day you publish)" : "must be a date: YYYY-MM-DD") })
       .refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a calendar date${daysInMonthHint(String(issue.input))}; write the day you publish as YYYY-MM-DD` }),
     summary: text("summary", "One or two sentences for the overview's list."),
-    tags: z.array(z.string({ error: "must be words; put a tag that is a number in quotes" }).trim().min(1, "is empty; delete it"), list("tags", "tags: [open interest, leverage]")).optional(),
+    tags: z.array(z.string({ error: "must be words; put a tag that is a number in quotes" }).trim().min(1, "is empty; delete it"), list("tags: [open interest, leverage]")).optional(),
     figures: z
       .array(
         z.string({ error: "must be a claim id from data/claims.csv" }).check((context) => {
@@ -72,7 +75,7 @@ function frontMatterSchema(claimIds: () => ReadonlySet<string>) {
             message: `"${context.value}" is not a figure in data/claims.csv; ${near.length > 0 ? `did you mean ${near.map((id) => `"${id}"`).join(" or ")}? Copy` : "copy"} the id from the first column of data/claims.csv`
           });
         }),
-        list("figures", "figures: [btc-low-2026-02-06]")
+        list("figures: [btc-low-2026-02-06]")
       )
       .optional(),
     charts: z
@@ -81,7 +84,7 @@ function frontMatterSchema(claimIds: () => ReadonlySet<string>) {
           if ((EMBEDDABLE_CHART_NAMES as readonly string[]).includes(context.value)) return;
           context.issues.push({ code: "custom", input: context.value, message: unknownChart(context.value) });
         }),
-        list("charts", "charts: [priceWaypoints]")
+        chartList("charts: [priceWaypoints]")
       )
       .optional(),
     // Framework's own page options, which Framework checks.
