@@ -53,8 +53,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (dev?.pid) process.kill(-dev.pid, "SIGTERM");
-  await new Promise((resolve) => dev?.once("exit", resolve));
+  if (dev?.pid && dev.exitCode === null && dev.signalCode === null) {
+    const exited = new Promise((resolve) => dev.once("exit", resolve));
+    process.kill(-dev.pid, "SIGTERM");
+    await exited;
+  }
   project.remove();
 });
 
