@@ -1,9 +1,22 @@
-import { commentarySection, loadCommentary } from "./src/lib/commentary.ts";
+import { CliError } from "@observablehq/framework/dist/error.js";
+import { CommentaryError, commentaryMarkdown, commentarySection, loadCommentary } from "./src/lib/commentary.ts";
 import { snapshotFooterNote } from "./src/lib/siteInfo.ts";
 
-// Every src/commentary/*.md, newest first; a page with bad front matter stops the build here,
-// with the file and the field named.
-const commentary = loadCommentary();
+// Every src/commentary/*.md, newest first. A bad file name, front matter field or chartEmbed name
+// stops the build here, before dist/ is touched, with file:line:column and the fix. `npm run dev`
+// touches this file when the notes' front matter changes, so the preview re-reads it.
+function readCommentary() {
+  try {
+    return loadCommentary();
+  } catch (error) {
+    if (!(error instanceof CommentaryError)) throw error;
+    // Framework prints other errors as its own bugs ("please file an issue"); these are the writer's to fix.
+    console.error(`${error.message}\ncommentary check failed: ${error.issues.length} issue(s)`);
+    throw new CliError(error.message, { print: false });
+  }
+}
+
+const commentary = readCommentary();
 
 // See https://observablehq.com/framework/config for the options.
 export default {
@@ -36,6 +49,8 @@ export default {
     }
   ],
   search: true,
+  // Under each note: its tags and the figures and charts it discusses.
+  markdownIt: commentaryMarkdown(commentary),
   // The default adds a font stylesheet from a font CDN; the site must load nothing off-site.
   globalStylesheets: [],
   // Air when the reader's system is light, near-midnight when it is dark (see src/style.css).

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { liquidations24hClaims } from "../../src/components/liquidationsBySide.ts";
 import { openInterestMarks } from "../../src/components/openInterestScopes.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
-import { declaredChartCount } from "../support/pages.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { expectChartsDrawn, pageCharts } from "../support/pages.ts";
 
 const site = useBuiltSite();
 
@@ -18,9 +15,7 @@ describe("liquidations page", () => {
     const { page } = report;
     expect(report.problems).toEqual([]);
 
-    const declared = declaredChartCount(readFileSync(join(projectRoot, "src/liquidations.md"), "utf8"), "src/liquidations.md");
-    expect(declared).toBe(4);
-    expect(report.chartCount).toBe(declared);
+    expectChartsDrawn(report.chartCount, { file: "src/liquidations.md", charts: pageCharts("src/liquidations.md") });
 
     // The concepts this page is home to, under the anchors other pages link to.
     expect(await page.locator("h2#liquidation-windows").count()).toBe(1);

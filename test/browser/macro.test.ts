@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { COMPUTED, REPORTED } from "../../src/components/crossAssetMoves.ts";
 import { claimById, claimsById, formatClaimValue } from "../../src/lib/claims.ts";
@@ -8,8 +6,7 @@ import { crossAssetDataset } from "../../src/lib/public/crossAsset.ts";
 import { CROSS_ASSETS, NORMALISED_ASSETS, formatChangePct } from "../../src/lib/public/crossAssetRows.ts";
 import { publicRows, publicSource } from "../../src/lib/public/load.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
-import { declaredChartCount } from "../support/pages.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { expectChartsDrawn, pageCharts } from "../support/pages.ts";
 
 const site = useBuiltSite();
 
@@ -40,9 +37,7 @@ describe("macro page", () => {
     const report = await site.open("macro", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
-    const declared = declaredChartCount(readFileSync(join(projectRoot, "src/macro.md"), "utf8"), "src/macro.md");
-    expect(declared).toBe(5);
-    expect(report.chartCount).toBe(declared);
+    expectChartsDrawn(report.chartCount, { file: "src/macro.md", charts: pageCharts("src/macro.md") });
     // The page draws its market series from the public extracts, so it makes no "not captured" claim.
     expect(await page.locator(".market-status").count()).toBe(0);
 

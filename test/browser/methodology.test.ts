@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { agreementDataset } from "../../src/lib/public/agreementDataset.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
-import { declaredChartCount } from "../support/pages.ts";
-import { projectRoot } from "../support/tempProject.ts";
+import { expectChartsDrawn, pageCharts } from "../support/pages.ts";
 
 const site = useBuiltSite();
 
@@ -19,9 +16,7 @@ describe("methodology page", () => {
     const report = await site.open("methodology", { width });
     const { page } = report;
     expect(report.problems).toEqual([]);
-    const declared = declaredChartCount(readFileSync(join(projectRoot, "src/methodology.md"), "utf8"), "src/methodology.md");
-    expect(declared).toBe(1);
-    expect(report.chartCount).toBe(declared);
+    expectChartsDrawn(report.chartCount, { file: "src/methodology.md", charts: pageCharts("src/methodology.md") });
 
     const chart = page.locator('figure[data-chart="source-agreement"]');
     const bars = chart.locator("g.agreement-day rect");

@@ -13,7 +13,7 @@ export interface PageReport {
   url: string;
   /** Everything that makes the page unfit to publish; empty when the page is fine. */
   problems: string[];
-  /** Rendered charts: report figures that hold an SVG or canvas. */
+  /** Rendered charts: report figures that hold what they draw (an SVG, a canvas or a table). */
   chartCount: number;
 }
 
@@ -61,7 +61,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   });
   const errorCells = await page.$$eval(".observablehq--error", (cells) => cells.map((cell) => cell.textContent?.trim() ?? ""));
   for (const text of errorCells) problems.push(`error cell: ${text}`);
-  const chartCount = await page.$$eval("figure.report-chart", (figures) => figures.filter((figure) => figure.querySelector("svg, canvas")).length);
+  const chartCount = await page.$$eval("figure.report-chart", (figures) => figures.filter((figure) => figure.querySelector("svg, canvas, table")).length);
   if (options.screenshotPath) await page.screenshot({ path: options.screenshotPath, fullPage: true });
   return { url, problems, chartCount, page };
 }

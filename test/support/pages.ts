@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import config from "../../observablehq.config.ts";
+import { chartsInSource, type ChartCount } from "./chartCalls.ts";
 import { projectRoot } from "./tempProject.ts";
 
 export interface SitePage {
@@ -8,8 +10,8 @@ export interface SitePage {
   path: string;
   /** Markdown source relative to the project root. */
   file: string;
-  /** The `charts` count the page declares in its front matter. */
-  expectedCharts: number;
+  /** The charts the page's code draws, counted from its source. */
+  charts: ChartCount;
 }
 
 interface PageSpec {
@@ -21,12 +23,16 @@ function sidebarPaths(pages: readonly PageSpec[]): string[] {
   return pages.flatMap((page) => [...(page.path ? [page.path] : []), ...sidebarPaths(page.pages ?? [])]);
 }
 
-/** Reads `charts: N` from a page's front matter; a page that omits it fails loudly. */
-export function declaredChartCount(markdown: string, file: string): number {
-  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? "";
-  const count = /^charts:\s*(\d+)\s*$/m.exec(frontMatter)?.[1];
-  if (count === undefined) throw new Error(`${file}: front matter must declare "charts: N" (the number of charts the page draws)`);
-  return Number(count);
+/** The charts a page's source draws (see test/support/chartCalls.ts); `file` is relative to the project root. */
+export function pageCharts(file: string, root: string = projectRoot): ChartCount {
+  return chartsInSource(readFileSync(join(root, file), "utf8"), file);
+}
+
+/** Asserts that the browser found as many charts as the page's source draws. */
+export function expectChartsDrawn(chartCount: number, { file, charts }: Pick<SitePage, "file" | "charts">): void {
+  const expected = charts.min === charts.max ? `${charts.min}` : `${charts.min} to ${charts.max} (some drawn only when their data is present)`;
+  expect(chartCount, `${file} draws ${expected} charts in its code`).toBeGreaterThanOrEqual(charts.min);
+  expect(chartCount, `${file} draws ${expected} charts in its code`).toBeLessThanOrEqual(charts.max);
 }
 
 /** The home page and every page in the sidebar, in sidebar order. */
@@ -34,6 +40,6 @@ export function sitePages(): SitePage[] {
   const paths = [...new Set(["/", ...sidebarPaths(config.pages as PageSpec[])])];
   return paths.map((path) => {
     const file = join("src", path === "/" ? "index.md" : path.endsWith("/") ? `${path}index.md` : `${path}.md`);
-    return { path, file, expectedCharts: declaredChartCount(readFileSync(join(projectRoot, file), "utf8"), file) };
+    return { path, file, charts: pageCharts(file) };
   });
 }
