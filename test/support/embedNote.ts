@@ -1,0 +1,43 @@
+// Commentary notes that embed report charts by name, for the chartEmbed browser test and
+// scripts/chart-pictures.ts. They go into a temporary project copy, never into src/.
+import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
+import { CHART_EMBEDS } from "../../src/components/embeds/registry.ts";
+
+export interface Embed {
+  chart: string;
+  /** Left out: the chart as its page draws it. */
+  options?: Record<string, unknown>;
+}
+
+/** Charts (an SVG inside a report figure) among the embeds, for the front matter's count. */
+export function drawnCharts(embeds: readonly Embed[]): number {
+  return embeds.filter(({ chart }) => !(CHART_EMBEDS as Record<string, { fixedWidth: boolean }>)[chart]?.fixedWidth).length;
+}
+
+/** A note with the four required fields (and `charts`, which the build still asks for) embedding each chart in its own cell. */
+export function embedNote(title: string, embeds: readonly Embed[]): string {
+  const cells = embeds.map(({ chart, options }) => `\`\`\`js\nchartEmbed(${JSON.stringify(chart)}${options ? `, ${JSON.stringify(options)}` : ""})\n\`\`\``);
+  return [
+    "---",
+    `title: ${title}`,
+    "author: Test Researcher",
+    "date: 2099-01-01",
+    "summary: Report charts embedded by name.",
+    `charts: ${drawnCharts(embeds)}`,
+    "---",
+    "",
+    `# ${title}`,
+    "",
+    "```js",
+    'import { chartEmbed } from "../components/chartEmbed.js";',
+    "```",
+    "",
+    ...cells.flatMap((cell) => [cell, ""])
+  ].join("\n");
+}
+
+/** Every chart, with the options its registry entry gives as an example. */
+export const EVERY_EXAMPLE: readonly Embed[] = EMBEDDABLE_CHART_NAMES.map((chart) => ({ chart, options: CHART_EMBEDS[chart].example }));
+
+/** Every chart a page draws, with no options: it should match its page. */
+export const EVERY_DEFAULT: readonly Embed[] = EMBEDDABLE_CHART_NAMES.filter((chart) => CHART_EMBEDS[chart].pages.length > 0).map((chart) => ({ chart }));
