@@ -6,7 +6,8 @@ import type { CitedClaim } from "../lib/ledger/types.js";
 import type { MarketDataset } from "./chartFigure.js";
 import { ChartEmbedError } from "./embeds/options.js";
 import { chartEmbedSpec } from "./embeds/registry.js";
-import type { ChartEmbedSpec, DataKey, EmbedData } from "./embeds/spec.js";
+import { DATA_FILES, type ChartEmbedSpec, type DataKey, type EmbedData } from "./embeds/spec.js";
+import { marketStatus } from "./marketStatus.js";
 
 // FileAttachment takes only literal paths, so each file a chart can draw from is named here.
 // Nothing is fetched until a chart that needs it is embedded, and each file once per page.
@@ -38,13 +39,23 @@ async function load(keys: readonly DataKey[]): Promise<Partial<EmbedData>> {
 }
 
 /**
+ * As on a page, a note says which market series come from an API capture and which are missing
+ * from the build; series read from the public extracts are named in each chart's source line.
+ */
+function marketNote(spec: ChartEmbedSpec, data: Partial<EmbedData>): HTMLElement[] {
+  const markets = spec.needs.filter((key) => DATA_FILES[key].startsWith("market-")).map((key) => data[key] as MarketDataset<object>);
+  return markets.some((market) => market.rows.length === 0 || market.mode !== "public") ? [marketStatus(markets)] : [];
+}
+
+/**
  * The embed, marked with its chart's name. It is drawn once before it is returned, so that a
  * problem shows in the note's cell, naming the chart, rather than later when the page resizes.
  */
-function embedded(chart: string, spec: ChartEmbedSpec, draw: (width: number) => HTMLElement): HTMLElement {
+function embedded(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, draw: (width: number) => HTMLElement): HTMLElement {
   const first = draw(640);
-  const root = spec.fixedWidth ? first : resize((width) => draw(width));
+  const root = document.createElement("div");
   root.dataset.chartEmbed = chart;
+  root.append(...marketNote(spec, data), spec.fixedWidth ? first : resize((width) => draw(width)));
   return root;
 }
 
@@ -79,7 +90,7 @@ export function chartEmbed(chart: string, second?: unknown, ids?: readonly strin
   }
   return (async () => {
     const spec = chartEmbedSpec(chart);
-    const draw = spec.prepare(chart, await load(spec.needs), second);
-    return embedded(chart, spec, draw);
+    const data = await load(spec.needs);
+    return embedded(chart, spec, data, spec.prepare(chart, data, second));
   })();
 }

@@ -26,7 +26,7 @@ interface Drawn {
   title: string | null;
   /** The caption and data credit of a figure, or the whole text of a table or list. */
   text: string;
-  /** The class of an embed that is not a figure (or of its first element): how to find it on its page. */
+  /** The class of the table or list an embed draws when it is not a figure: how to find it on its page. */
   kind: string | null;
 }
 
@@ -37,14 +37,15 @@ async function drawnEmbeds(page: import("playwright-core").Page): Promise<Drawn[
       const marks =
         [...root.querySelectorAll("svg g[aria-label]")].filter((g) => !/axis|tick|grid|frame|tip/.test(g.getAttribute("aria-label") ?? "")).reduce((n, g) => n + g.childElementCount, 0) +
         root.querySelectorAll("table tbody tr, li").length;
-      const figure = root.matches("figure.report-chart") ? root : root.querySelector("figure.report-chart");
+      const figure = root.querySelector("figure.report-chart");
+      const drawing = figure ?? root.querySelector("[class]:not(.market-status)");
       const text = (element: Element | null | undefined) => (element as HTMLElement | null)?.innerText.trim() ?? "";
       return {
         chart: (root as HTMLElement).dataset.chartEmbed!,
         marks,
         title: figure ? text(figure.querySelector("h3")) : null,
-        text: figure ? [text(figure.querySelector("figcaption")), ...[...figure.querySelectorAll(".data-credit")].map(text)].join("\n") : text(root),
-        kind: figure ? null : (root.classList[0] ?? root.firstElementChild?.classList[0] ?? null)
+        text: figure ? [text(figure.querySelector("figcaption")), ...[...figure.querySelectorAll(".data-credit")].map(text)].join("\n") : text(drawing),
+        kind: figure ? null : (drawing?.classList[0] ?? null)
       };
     })
   );

@@ -68,7 +68,7 @@ export const normalisedPricesEmbed = defineChart(["crossAsset"])({
     const { baseDay, rows } = crossAsset.normalised;
     if (baseDay < range.from || baseDay > range.to) throw new OptionProblem(`leaves out the base day, ${baseDay}, every series is indexed to`, `take in ${baseDay}`, "range");
     const all = daysOf(rows);
-    const whole = all !== null && range.from <= all.from && range.to >= all.to;
+    const whole = all === null || (range.from <= all.from && range.to >= all.to);
     return normalisedPrices(
       rows.filter((row) => assets.includes(row.asset) && row.date >= range.from && row.date <= range.to),
       { width, baseDay, sources: sourcesFor(crossAsset.sources, assets), assets, ...(whole ? {} : { period: spanWords(range) }) }

@@ -1,6 +1,7 @@
 // The options a commentary note can pass to chartEmbed, read and checked against the data the
-// chart draws. Browser-safe and DOM-free: unit tests read options in Node.
-import { z } from "zod";
+// chart draws. Browser-safe and DOM-free: unit tests read options in Node. The shapes are checked
+// by hand, not with zod: this module runs in the browser, and zod's bundle would bring its
+// JSON-schema addresses into dist/, which must name no other host.
 import { formatClaimValue } from "../../lib/claims.js";
 import type { CitedClaim } from "../../lib/ledger/types.js";
 import { utcDay } from "../../lib/metrics/time.js";
@@ -36,6 +37,8 @@ export interface DayRange {
 }
 
 const quoted = (value: unknown) => JSON.stringify(value);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isUtcDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && utcDay(Date.parse(`${text}T00:00:00Z`)) === text;
 
 function checkDay(day: string, bounds: DayRange | null, fix: string): void {
@@ -59,9 +62,8 @@ export function dayRange<Data>(doc: string, bounds: (data: Data) => DayRange | n
       const span = bounds(data);
       const fix = daysFix(span, `two UTC days, ["YYYY-MM-DD", "YYYY-MM-DD"],`);
       if (value === undefined) return fallback === "all" ? (span ?? EVERY_DAY) : fallback;
-      const parsed = z.tuple([z.string(), z.string()]).safeParse(value);
-      if (!parsed.success) throw new OptionProblem(`is ${quoted(value)}, not a first and a last day`, fix);
-      const [from, to] = parsed.data;
+      if (!isStrings(value) || value.length !== 2) throw new OptionProblem(`is ${quoted(value)}, not a first and a last day`, fix);
+      const [from, to] = value as [string, string];
       checkDay(from, span, fix);
       checkDay(to, span, fix);
       if (from > to) throw new OptionProblem(`starts after it ends (${from} is after ${to})`, "put the earlier day first");
@@ -121,7 +123,7 @@ function pickClaim<Data extends { claims: readonly CitedClaim[] }>(data: Data, i
 }
 
 function readIds<Data extends { claims: readonly CitedClaim[] }>(value: unknown, data: Data, choice: Omit<ClaimChoice<Data>, "fallback">, fallback: readonly string[]): CitedClaim[] {
-  const ids = value === undefined ? fallback : z.array(z.string()).safeParse(value).data;
+  const ids = value === undefined ? fallback : isStrings(value) ? value : undefined;
   if (ids === undefined) throw new OptionProblem(`is ${quoted(value)}, not a list of ledger ids`, claimFix(data, choice));
   if (ids.length === 0 && choice.nonEmpty !== false) throw new OptionProblem("is empty", claimFix(data, choice));
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -153,12 +155,11 @@ export function claimId<Data extends { claims: readonly CitedClaim[] }>(doc: str
 
 function readSome(value: unknown, allowed: readonly string[]): string[] {
   const fix = `use some of: ${allowed.map(quoted).join(", ")}`;
-  const parsed = z.array(z.string()).safeParse(value);
-  if (!parsed.success) throw new OptionProblem(`is ${quoted(value)}, not a list of names`, fix);
-  if (parsed.data.length === 0) throw new OptionProblem("is empty", fix);
-  const unknown = parsed.data.find((name) => !allowed.includes(name));
+  if (!isStrings(value)) throw new OptionProblem(`is ${quoted(value)}, not a list of names`, fix);
+  if (value.length === 0) throw new OptionProblem("is empty", fix);
+  const unknown = value.find((name) => !allowed.includes(name));
   if (unknown !== undefined) throw new OptionProblem(`has ${quoted(unknown)}, which is not one of its values`, fix);
-  return parsed.data;
+  return value;
 }
 
 /** Some of a fixed or data-given list of names (assets, episodes, signals), at least one, in the order given; default all. */
@@ -201,9 +202,10 @@ export function labels<Data>(doc: string): EmbedOption<Data, Record<string, stri
     doc,
     read(value) {
       if (value === undefined) return {};
-      const parsed = z.record(z.string(), z.string().trim().min(1)).safeParse(value);
-      if (!parsed.success) throw new OptionProblem(`is ${quoted(value)}`, 'use an object of ledger ids and words, { "<id>": "label" }');
-      return parsed.data;
+      if (!isPlainObject(value) || !Object.values(value).every((words) => typeof words === "string" && words.trim() !== "")) {
+        throw new OptionProblem(`is ${quoted(value)}`, 'use an object of ledger ids and words, { "<id>": "label" }');
+      }
+      return value as Record<string, string>;
     }
   };
 }
@@ -217,17 +219,17 @@ export function checkLabels(given: Record<string, string>, drawn: readonly Cited
 
 /** Marked days with a short label each, `[{ date: "YYYY-MM-DD", label: "..." }]`, within the data's days. */
 export function events<Data>(doc: string, bounds: (data: Data) => DayRange | null, fallback: readonly { date: string; label: string }[]): EmbedOption<Data, { date: string; label: string }[]> {
-  const schema = z.array(z.strictObject({ date: z.string(), label: z.string() }));
+  const isEvent = (item: unknown) => isPlainObject(item) && Object.keys(item).sort().join() === "date,label" && typeof item.date === "string" && typeof item.label === "string";
   return {
     doc,
     read(value, data) {
       const span = bounds(data);
       const fix = daysFix(span, `[{ date: "YYYY-MM-DD", label: "..." }] with days`);
       if (value === undefined) return [...fallback];
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new OptionProblem(`is ${quoted(value)}`, fix);
-      for (const event of parsed.data) checkDay(event.date, span, fix);
-      return parsed.data;
+      if (!Array.isArray(value) || !value.every(isEvent)) throw new OptionProblem(`is ${quoted(value)}`, fix);
+      const marked = value as { date: string; label: string }[];
+      for (const event of marked) checkDay(event.date, span, fix);
+      return marked;
     }
   };
 }
