@@ -1,60 +1,96 @@
-import { claimsById } from "../lib/claims.js";
-import type { EmbeddableChartName } from "../lib/chartNames.js";
+// Draws any chart of the report, by name, in a commentary note: the same component, caption and
+// credits as on its page, from only the files that chart needs. The names are listed in
+// src/lib/chartNames.ts, the options of each in src/components/embeds/ and docs/authoring.md.
+import { FileAttachment, resize } from "observablehq:stdlib";
 import type { CitedClaim } from "../lib/ledger/types.js";
-import { basisVsNeutral } from "./basisVsNeutral.js";
 import type { MarketDataset } from "./chartFigure.js";
-import { etfFlows } from "./etfFlows.js";
-import { followUpReadings } from "./followUpReadings.js";
-import { liquidationsBySide } from "./liquidationsBySide.js";
-import { liquidationTotals } from "./liquidationTotals.js";
-import { longShortRatios } from "./longShortRatios.js";
-import { openInterestScopes } from "./openInterestScopes.js";
-import { openInterestUsdVsBtc } from "./openInterestUsdVsBtc.js";
-import { priceWaypoints } from "./priceWaypoints.js";
-import { skewReadings } from "./skewReadings.js";
-import { whalePositions } from "./whalePositions.js";
+import { ChartEmbedError } from "./embeds/options.js";
+import { chartEmbedSpec } from "./embeds/registry.js";
+import { DATA_FILES, type ChartEmbedSpec, type DataKey, type EmbedData } from "./embeds/spec.js";
+import { marketStatus } from "./marketStatus.js";
 
-export interface ChartEmbedOptions {
+// FileAttachment takes only literal paths, so each file a chart can draw from is named here.
+// Nothing is fetched until a chart that needs it is embedded, and each file once per page.
+const FILES: { [Key in DataKey]: () => Promise<EmbedData[Key]> } = {
+  claims: () => FileAttachment("../data/claims.json").json(),
+  conflicts: () => FileAttachment("../data/conflicts.json").json(),
+  price: () => FileAttachment("../data/market-price.json").json(),
+  volumeProfile: () => FileAttachment("../data/market-volume-profile.json").json(),
+  optionsSkew: () => FileAttachment("../data/market-options-skew.json").json(),
+  basis: () => FileAttachment("../data/market-basis.json").json(),
+  mining: () => FileAttachment("../data/market-mining.json").json(),
+  factCheck: () => FileAttachment("../data/market-fact-check.json").json(),
+  crossAsset: () => FileAttachment("../data/public-cross-asset.json").json(),
+  silver: () => FileAttachment("../data/public-silver.json").json(),
+  fearGreed: () => FileAttachment("../data/public-fear-greed.json").json(),
+  onchain: () => FileAttachment("../data/public-btc-onchain.json").json(),
+  volatility: () => FileAttachment("../data/public-volatility.json").json(),
+  ibitFlow: () => FileAttachment("../data/public-ibit-flow.json").json(),
+  episodes: () => FileAttachment("../data/public-episodes.json").json(),
+  signalTurns: () => FileAttachment("../data/signal-turns.json").json(),
+  agreement: () => FileAttachment("../data/public-agreement.json").json()
+};
+
+const fetched = new Map<DataKey, Promise<unknown>>();
+
+async function load(keys: readonly DataKey[]): Promise<Partial<EmbedData>> {
+  for (const key of keys) if (!fetched.has(key)) fetched.set(key, FILES[key]());
+  return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await fetched.get(key)])));
+}
+
+/**
+ * As on a page, a note says which market series come from an API capture and which are missing
+ * from the build; series read from the public extracts are named in each chart's source line.
+ */
+function marketNote(spec: ChartEmbedSpec, data: Partial<EmbedData>): HTMLElement[] {
+  const markets = spec.needs.filter((key) => DATA_FILES[key].startsWith("market-")).map((key) => data[key] as MarketDataset<object>);
+  return markets.some((market) => market.rows.length === 0 || market.mode !== "public") ? [marketStatus(markets)] : [];
+}
+
+/**
+ * The embed, marked with its chart's name. It is drawn once before it is returned, so that a
+ * problem shows in the note's cell, naming the chart, rather than later when the page resizes.
+ */
+function embedded(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, draw: (width: number) => HTMLElement): HTMLElement {
+  const first = draw(640);
+  const root = document.createElement("div");
+  root.dataset.chartEmbed = chart;
+  root.append(...marketNote(spec, data), spec.fixedWidth ? first : resize((width) => draw(width)));
+  return root;
+}
+
+/** The options of the claims-and-ids form: the width, and a captured series for skew or basis. */
+export interface ClaimsFormOptions {
   width: number;
-  /** Captured market series for charts that overlay one (skew, basis). */
   market?: MarketDataset<never>;
 }
 
-type EmbeddableChart = (claims: readonly CitedClaim[], options: ChartEmbedOptions) => HTMLElement;
+function absent(dataset: string): MarketDataset<never> {
+  return { dataset, mode: "absent", asOf: null, meta: null, rows: [] };
+}
 
 /**
- * Report charts a commentary page can draw by name. Each takes the claims it is given and
- * draws those it knows how to show; a chart built around fixed figures (open interest in USD
- * against BTC, for one) needs its figures among the ids.
+ * A report chart by name, with options: in a note, a cell holding only
+ * `chartEmbed("pricePath", { range: ["2026-02-01", "2026-02-10"] })` draws it at the page's width.
+ * Left-out options draw the chart as its page does. An unknown name or a bad option fails the
+ * cell with the chart, the option and the values to use.
+ *
+ * The form `chartEmbed("etfFlows", claims, ids, { width })`, inside `resize`, draws a chart of
+ * ledger figures from claims the note has loaded (the same as the option `ids`).
  */
-export const EMBEDDABLE_CHARTS: Record<EmbeddableChartName, EmbeddableChart> = {
-  priceWaypoints: (claims, { width }) => priceWaypoints(claims, { width }),
-  openInterestUsdVsBtc: (claims, { width }) => openInterestUsdVsBtc(claims, { width }),
-  openInterestScopes: (claims, { width }) => openInterestScopes(claims, { width }),
-  skewReadings: (claims, { width, market }) => skewReadings(claims, { width, market }),
-  basisVsNeutral: (claims, { width, market }) => basisVsNeutral(claims, { width, market }),
-  // An embed has no page to name what each ratio counts, so each is labelled with its quote.
-  longShortRatios: (claims, { width }) => longShortRatios(claims.map((claim) => ({ label: `“${claim.quote}”`, claim })), { width }),
-  liquidationTotals: (claims, { width }) => liquidationTotals(claims, { width }),
-  liquidationsBySide: (claims, { width }) => liquidationsBySide(claims, { width }),
-  whalePositions: (claims, { width }) => whalePositions(claims, { width }),
-  etfFlows: (claims, { width }) => etfFlows(claims, { width }),
-  followUpReadings: (claims, { width }) => followUpReadings(claims, { width })
-};
-
-/**
- * Draws a report chart, by name, from only the ledger claims a commentary discusses:
- * `display(resize((width) => chartEmbed("priceWaypoints", claims, ["btc-low-2026-02-06"], { width })))`.
- * An unknown chart or claim id throws with the names to use instead.
- */
-export function chartEmbed(chart: string, claims: readonly CitedClaim[], ids: readonly string[], options: ChartEmbedOptions): HTMLElement {
-  const draw = (EMBEDDABLE_CHARTS as Record<string, EmbeddableChart | undefined>)[chart];
-  if (!draw) throw new Error(`chartEmbed: no chart named "${chart}"; use one of ${Object.keys(EMBEDDABLE_CHARTS).join(", ")}`);
-  if (ids.length === 0) throw new Error(`chartEmbed("${chart}"): list the claim ids the chart should draw`);
-  const selected = claimsById(claims, ids);
-  try {
-    return draw(selected, options);
-  } catch (error) {
-    throw new Error(`chartEmbed("${chart}") could not draw claims ${ids.join(", ")}: ${(error as Error).message}`);
+export function chartEmbed(chart: string, options?: Record<string, unknown>): Promise<HTMLElement>;
+export function chartEmbed(chart: string, claims: readonly CitedClaim[], ids: readonly string[], options: ClaimsFormOptions): HTMLElement;
+export function chartEmbed(chart: string, second?: unknown, ids?: readonly string[], claimsForm?: ClaimsFormOptions): HTMLElement | Promise<HTMLElement> {
+  if (Array.isArray(second)) {
+    const spec = chartEmbedSpec(chart);
+    if (!spec.claimsForm) throw new ChartEmbedError(`chartEmbed("${chart}") loads its own data: write chartEmbed("${chart}", ${JSON.stringify(spec.example)})`);
+    const { width, market } = claimsForm ?? { width: 640 };
+    const data = { claims: second as CitedClaim[], conflicts: [], optionsSkew: market ?? absent("options-skew"), basis: market ?? absent("basis") };
+    return spec.prepare(chart, data, { ids })(width);
   }
+  return (async () => {
+    const spec = chartEmbedSpec(chart);
+    const data = await load(spec.needs);
+    return embedded(chart, spec, data, spec.prepare(chart, data, second));
+  })();
 }

@@ -13,17 +13,36 @@ export interface DiscussedItems {
 
 /** How a chart is named under a note that discusses it. */
 export const CHART_WORDS: Record<EmbeddableChartName, string> = {
-  priceWaypoints: "Reported BTC price waypoints",
-  openInterestUsdVsBtc: "BTC futures open interest: dollars against coins",
-  openInterestScopes: "BTC futures open interest as each source measured it",
-  skewReadings: "BTC options skew readings",
-  basisVsNeutral: "BTC futures basis against its neutral range",
-  longShortRatios: "BTC long/short ratios",
+  pricePath: "Bitcoin's hourly price path",
+  episodePaths: "The three sell-offs around their lows",
+  episodeTable: "The three sell-offs measured",
+  signalTurns: "Which signals turned after the crash",
+  dailyRanges: "Silver futures, day by day",
+  normalisedPrices: "Bitcoin, stocks and metals indexed to one day",
+  crossAssetMoves: "Reported one-day moves beside computed ones",
+  reportedVsComputed: "Reported and computed one-day moves, as a table",
+  crossAssetHeatmap: "Day-by-day moves across markets",
+  fearGreed: "The Crypto Fear & Greed Index",
   liquidationTotals: "BTC liquidations, one bar per reported window",
   liquidationsBySide: "Liquidations by asset and side",
-  whalePositions: "Whale positions",
+  openInterestUsdVsBtc: "BTC futures open interest: dollars against coins",
+  openInterestScopes: "BTC futures open interest as each source measured it",
   etfFlows: "US spot Bitcoin ETF net flows",
-  followUpReadings: "Readings from the follow-up reports"
+  ibitFlowEstimate: "IBIT's estimated daily net flow",
+  realizedLoss: "Realized losses per day as reported",
+  clusterVsPrice: "The absorption cluster against the price",
+  realizedPrice: "Bitcoin's price, realized price and MVRV",
+  exchangeFlows: "Bitcoin's net flow onto exchanges",
+  hashpriceReading: "Hashprice against the expected floor",
+  difficultyAdjustment: "Difficulty adjustments against the expected cut",
+  linkedPanels: "Price, volatility and funding on one time axis",
+  longShortRatios: "BTC long/short ratios",
+  skewReadings: "BTC options skew readings",
+  putStrikesVsPrice: "Put open interest strikes against the price",
+  basisVsNeutral: "BTC futures basis against its neutral range",
+  factCheckTable: "Reported figures checked against market data",
+  sourceAgreement: "How far independent sources of one close disagree",
+  priceWaypoints: "Reported BTC price waypoints"
 };
 
 /**

@@ -12,6 +12,8 @@ export interface CrossAssetHeatmapOptions {
   from: string;
   to: string;
   sources: readonly PublicSource[];
+  /** The markets drawn, one row each, in this order (default every one of CROSS_ASSETS). */
+  assets?: readonly string[];
 }
 
 /** One cell: an asset's close-to-close change on a day, and what the articles reported for it, if anything. */
@@ -53,7 +55,7 @@ export function crossAssetHeatmap(rows: readonly CrossAssetRow[], reported: read
   const { width, from, to } = options;
   const cells = heatmapCells(rows, reported, from, to);
   const days = [...new Set(cells.map((cell) => cell.date))].sort();
-  const assets = CROSS_ASSETS.map((spec) => spec.asset);
+  const assets = options.assets ?? CROSS_ASSETS.map((spec) => spec.asset);
   const outlined = cells.filter((cell) => cell.reported !== null);
   const narrow = width < 640;
   const tickStep = narrow ? 4 : 1;

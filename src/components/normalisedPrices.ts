@@ -11,10 +11,17 @@ export interface NormalisedPricesOptions {
   /** The day every asset is 100 on, YYYY-MM-DD. */
   baseDay: string;
   sources: readonly PublicSource[];
+  /** Some of the assets, in their usual colours (default all of NORMALISED_ASSETS). */
+  assets?: readonly string[];
+  /** The span in the title (default "October to February", the extracts' span). */
+  period?: string;
 }
 
+// The colour each asset has when all are drawn, so that a subset keeps them.
+const usualColours = Plot.scale({ color: { domain: [...NORMALISED_ASSETS] } }).range as string[];
+
 /** Each asset's daily close as an index, 100 on the base day, one line per asset. */
-export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDay, sources }: NormalisedPricesOptions): HTMLElement {
+export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDay, sources, assets, period = "October to February" }: NormalisedPricesOptions): HTMLElement {
   const points = rows.map((row) => ({ ...row, time: utcNoon(row.date) }));
   const chart = Plot.plot({
     width,
@@ -22,7 +29,9 @@ export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDa
     marginLeft: 48,
     x: { type: "utc", label: null },
     y: { label: `Close, ${shortUtcDate(baseDay)} = 100`, grid: true },
-    color: { domain: [...NORMALISED_ASSETS], legend: true },
+    color: assets
+      ? { domain: [...assets], range: assets.map((asset) => usualColours[NORMALISED_ASSETS.indexOf(asset)]!), legend: true }
+      : { domain: [...NORMALISED_ASSETS], legend: true },
     marks: [
       Plot.ruleY([100], { stroke: "currentColor", strokeOpacity: 0.5 }),
       Plot.ruleX([utcNoon(baseDay)], { stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.6 }),
@@ -41,7 +50,7 @@ export function normalisedPrices(rows: readonly NormalisedRow[], { width, baseDa
     ]
   });
   const figure = chartFigure(chart, [], {
-    title: `Daily closes, October to February, indexed to ${shortUtcDate(baseDay)} = 100 (computed)`,
+    title: `Daily closes, ${period}, indexed to ${shortUtcDate(baseDay)} = 100 (computed)`,
     filename: "normalised-closes",
     // The series are credited in words below, their repositories folded away.
     public: { dataset: "normalised-closes", sources: [], rows }

@@ -6,6 +6,8 @@ import { dayTicks, paddedDayDomain, utcDayStart, utcNoon } from "./utcDays.js";
 
 export interface SourceAgreementOptions {
   width: number;
+  /** The group of sources compared (default "btc", Bitcoin's daily close). */
+  group?: string;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -33,11 +35,11 @@ export function notesByText(notes: readonly AgreementNote[]): { note: string; da
 }
 
 /**
- * The bitcoin group: the largest disagreement between the sources' daily closes on each UTC
+ * One group (bitcoin by default): the largest disagreement between the sources' daily closes on each UTC
  * day, the threshold above which a day needs a note, and each source's close in the tip.
  */
-export function sourceAgreement(dataset: AgreementDataset, { width }: SourceAgreementOptions): HTMLElement {
-  const group = comparedGroup(dataset, "btc");
+export function sourceAgreement(dataset: AgreementDataset, { width, group: groupId = "btc" }: SourceAgreementOptions): HTMLElement {
+  const group = comparedGroup(dataset, groupId);
   const days = comparedDays(group);
   const threshold = dataset.thresholdPct;
   const noted = new Set(group.notes.map((note) => note.date));
@@ -98,7 +100,7 @@ export function sourceAgreement(dataset: AgreementDataset, { width }: SourceAgre
   });
   const figure = chartFigure(chart, [], {
     title: `${group.title}: how far apart the sources are each day`,
-    filename: "btc-source-agreement",
+    filename: `${group.id}-source-agreement`,
     public: {
       dataset: "source-agreement",
       sources: group.sources.map((source) => source.credit),

@@ -1,17 +1,45 @@
-// The names a commentary page can pass to chartEmbed("<name>", ...). Kept apart from the chart
-// code (which needs a DOM) so the build can check a note's embeds in Node before Framework runs.
+// The names a commentary page can pass to chartEmbed("<name>", ...), in the order of the site's
+// pages. Kept apart from the chart code (which needs a DOM) so the build can check a note's embeds
+// in Node before Framework runs; src/components/embeds/registry.ts draws each.
 export const EMBEDDABLE_CHART_NAMES = [
-  "priceWaypoints",
-  "openInterestUsdVsBtc",
-  "openInterestScopes",
-  "skewReadings",
-  "basisVsNeutral",
-  "longShortRatios",
+  // Overview
+  "pricePath",
+  "episodePaths",
+  "episodeTable",
+  "signalTurns",
+  // Macro
+  "dailyRanges",
+  "normalisedPrices",
+  "crossAssetMoves",
+  "reportedVsComputed",
+  "crossAssetHeatmap",
+  "fearGreed",
+  // Liquidations
   "liquidationTotals",
   "liquidationsBySide",
-  "whalePositions",
+  "openInterestUsdVsBtc",
+  "openInterestScopes",
+  // Flows and on-chain
   "etfFlows",
-  "followUpReadings"
+  "ibitFlowEstimate",
+  "realizedLoss",
+  "clusterVsPrice",
+  "realizedPrice",
+  "exchangeFlows",
+  // Miners
+  "hashpriceReading",
+  "difficultyAdjustment",
+  // Derivatives
+  "linkedPanels",
+  "longShortRatios",
+  "skewReadings",
+  "putStrikesVsPrice",
+  "basisVsNeutral",
+  // Fact check, Methodology
+  "factCheckTable",
+  "sourceAgreement",
+  // Drawn only in notes
+  "priceWaypoints"
 ] as const;
 
 export type EmbeddableChartName = (typeof EMBEDDABLE_CHART_NAMES)[number];

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { marketPosition, readingDays, readingSpan, utcDay } from "../../src/components/clusterVsPrice.ts";
 import { daysBefore, etfFlowClaims, etfFlowSteps } from "../../src/components/etfFlows.ts";
-import { followUpPanels, readingLabel } from "../../src/components/followUpReadings.ts";
 import { claimById, claimsById } from "../../src/lib/claims.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 
@@ -69,29 +68,6 @@ describe("cluster against the price", () => {
     const cluster = claimById(claims, "btc-absorption-cluster-glassnode");
     expect([cluster.low, cluster.high, cluster.attributedTo]).toEqual([66900, 70600, "Glassnode"]);
     expect(claimById(claims, "btc-price-stocktwits").value).toBeGreaterThan(cluster.high!);
-  });
-});
-
-describe("undated follow-up", () => {
-  test("every undated follow-up figure is in a panel, grouped by unit", () => {
-    const panels = followUpPanels(claims);
-    const undated = claims.filter((c) => c.sourceId === "marsbit-followup" && c.kind !== "label").map((c) => c.id).sort();
-    expect(undated).toHaveLength(10);
-    expect(panels.flatMap((p) => p.claims.map((c) => c.id)).sort()).toEqual(undated);
-    expect(panels.map((p) => [p.title, p.claims.map(readingLabel)])).toEqual([
-      ["BTC price levels", ["price after the drop", "rally high", "ETF cost basis"]],
-      ["BTC price change over “this week”", ["this week"]],
-      ["Realized profit/loss ratio", ["7-day avg, local high", "7-day avg, after", "90-day avg"]],
-      ["Realized losses per day", ["all holders", "long-term holders"]],
-      ["Futures long liquidations, one event", ["longs liquidated"]]
-    ]);
-  });
-
-  test("ratios are on a log axis; realized losses in millions and billions share a billions axis", () => {
-    const panels = followUpPanels(claims);
-    expect(panels.find((p) => p.title === "Realized profit/loss ratio")?.log).toBe(true);
-    const losses = panels.find((p) => p.title === "Realized losses per day");
-    expect(losses?.claims.map((c) => losses.x(c))).toEqual([1.35, 0.77]);
   });
 });
 

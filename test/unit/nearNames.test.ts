@@ -14,7 +14,7 @@ test("a typo in a ledger id suggests that id first", () => {
 
 test("a chart name in the wrong case, or cut short, suggests the chart", () => {
   expect(nearNames("etfflows", EMBEDDABLE_CHART_NAMES)).toEqual(["etfFlows"]);
-  expect(nearNames("whale", EMBEDDABLE_CHART_NAMES)).toEqual(["whalePositions"]);
+  expect(nearNames("fearGreedIndex", EMBEDDABLE_CHART_NAMES)).toEqual(["fearGreed"]);
 });
 
 test("a name near nothing suggests nothing", () => {

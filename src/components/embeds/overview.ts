@@ -1,0 +1,121 @@
+// Charts of the Overview: the price path, the three sell-offs compared, the signals that turned.
+import type { CitedClaim } from "../../lib/ledger/types.js";
+import { episodeReported } from "../../lib/episodeFigures.js";
+import { episodePaths, episodeTable } from "../episodeComparison.js";
+import { pricePath, priceWaypointClaims } from "../pricePath.js";
+import { priceWaypoints } from "../priceWaypoints.js";
+import { signalTurns } from "../signalTurns.js";
+import { checkInRange, isBand, isDatedPrice, isLevel } from "./figures.js";
+import { claimIds, claimIdsOrNull, checkLabels, dayRange, daysOf, flag, labels, someOf } from "./options.js";
+import { defineChart } from "./spec.js";
+import { levelLabel, spanWords } from "./text.js";
+
+const ABSORPTION_CLUSTER = "btc-absorption-cluster-glassnode";
+
+export const pricePathEmbed = defineChart(["claims", "price"])({
+  about: "Bitcoin's hourly price over a range of days, with the prices the articles report as dots, price bands and price levels.",
+  pages: ["/"],
+  options: {
+    range: dayRange(
+      '`["YYYY-MM-DD", "YYYY-MM-DD"]`, the first and last UTC day drawn; default Feb 4 to Feb 7, 2026, as on the Overview.',
+      (data) => daysOf(data.price.rows),
+      { from: "2026-02-04", to: "2026-02-07" }
+    ),
+    prices: claimIdsOrNull("ledger ids of reported BTC prices to mark; default every one dated inside the range.", { what: "a reported BTC price dated to a day or an hour", accepts: isDatedPrice, nonEmpty: false }),
+    bands: claimIds("ledger ids of price bands, low to high, shaded across the chart; default the absorption cluster.", {
+      what: "a BTC price band with a low and a high",
+      accepts: isBand,
+      fallback: () => [ABSORPTION_CLUSTER],
+      nonEmpty: false
+    }),
+    levels: claimIds("ledger ids of single price levels drawn as dashed lines; default the $70,000 key level.", {
+      what: "a BTC price level",
+      accepts: isLevel,
+      fallback: () => ["btc-resistance-70k-2026-02-06"],
+      nonEmpty: false
+    }),
+    undatedLevels: claimIds("ledger ids of levels from a report printed after the chart's days with no date, drawn in their own colour; default none.", {
+      what: "a BTC price level with no date",
+      accepts: (claim) => isLevel(claim) && claim.asOf === null,
+      fallback: () => [],
+      nonEmpty: false
+    }),
+    labels: labels('`{ "<id>": "words" }`, the words before each level\'s figure; default the ledger metric ("key level $70,000").')
+  },
+  example: { range: ["2026-02-01", "2026-02-10"] },
+  draw({ claims, price }, { range, prices, bands, levels, undatedLevels, labels: words }, width) {
+    if (prices) checkInRange("prices", prices, range);
+    checkLabels(words, [...levels, ...undatedLevels]);
+    const labelled = (claim: CitedClaim) => ({ claim, label: levelLabel(claim, words) });
+    return pricePath(prices ?? priceWaypointClaims(claims, range.from, range.to), { bands, lines: levels.map(labelled), undated: undatedLevels.map(labelled) }, {
+      width,
+      ...range,
+      title: `Bitcoin, ${spanWords(range)}: hourly price and the prices the articles report`,
+      filename: `btc-price-path-${range.from}-to-${range.to}`,
+      market: price
+    });
+  }
+});
+
+export const priceWaypointsEmbed = defineChart(["claims"])({
+  about: "Reported BTC prices as labelled points, in the order given, with no time axis (drawn only in notes; the pages use the price path).",
+  pages: [],
+  claimsForm: true,
+  options: {
+    ids: claimIds("ledger ids of reported BTC prices dated to a day; default the open and close of Feb 5 and the low and high of Feb 6.", {
+      what: "a reported BTC price dated to a day or an hour",
+      accepts: isDatedPrice,
+      fallback: () => ["btc-open-2026-02-05", "btc-close-2026-02-05", "btc-low-2026-02-06", "btc-high-2026-02-06"]
+    })
+  },
+  example: { ids: ["btc-open-2026-02-05", "btc-low-2026-02-06"] },
+  draw: (_data, { ids }, width) => priceWaypoints(ids, { width })
+});
+
+const episodeIds = (data: { episodes: { episodes: readonly { id: string }[] } }) => data.episodes.episodes.map((episode) => episode.id);
+
+export const episodePathsEmbed = defineChart(["episodes"])({
+  about: "Daily closes around each sell-off's low (October 2025, November 2025, February 2026), against the high before it.",
+  pages: ["/"],
+  options: { episodes: someOf('which sell-offs: `"oct-2025"`, `"nov-2025"`, `"feb-2026"`; default all three.', episodeIds) },
+  example: { episodes: ["nov-2025", "feb-2026"] },
+  draw({ episodes: data }, { episodes }, width) {
+    const chosen = data.episodes.filter((episode) => episodes.includes(episode.id));
+    return episodePaths(
+      data.paths.filter((row) => episodes.includes(row.episode)),
+      { width, episodes: chosen, pathDays: data.rules.pathDays, sources: [data.sources.daily] }
+    );
+  }
+});
+
+export const episodeTableEmbed = defineChart(["episodes", "claims"])({
+  about: "The three sell-offs measured on the daily series (low day, prior high, fall, rebounds, DVOL, funding), with the articles' own figures under each value.",
+  pages: ["/"],
+  fixedWidth: true,
+  options: { episodes: someOf('which sell-offs, one column each: `"oct-2025"`, `"nov-2025"`, `"feb-2026"`; default all three.', episodeIds) },
+  example: { episodes: ["oct-2025", "feb-2026"] },
+  draw({ episodes: data, claims }, { episodes }) {
+    return episodeTable(
+      data.episodes.filter((episode) => episodes.includes(episode.id)),
+      {
+        lookbackDays: data.rules.lookbackDays,
+        sources: [data.sources.daily, data.sources.hourly, data.sources.dvol, data.sources.funding],
+        reported: episodeReported(claims, episodes)
+      }
+    );
+  }
+});
+
+export const signalTurnsEmbed = defineChart(["signalTurns", "claims"])({
+  about: "Which of the scorecard's six signals turned after the crash: a verdict per signal, its reading at the crash and the later evidence with sources.",
+  pages: ["/", "scorecard"],
+  fixedWidth: true,
+  options: {
+    signals: someOf('which signals: `"funding"`, `"skew"`, `"open-interest"`, `"etf-flows"`, `"realized-loss"`, `"hashprice"`; default all six.', (data: { signalTurns: { lines: readonly { bucket: string }[] } }) => data.signalTurns.lines.map((line) => line.bucket)),
+    expanded: flag("`true` shows each signal's evidence open; default `false`, behind a disclosure, as on the Overview.", false)
+  },
+  example: { signals: ["funding", "skew"], expanded: true },
+  draw({ signalTurns: data, claims }, { signals, expanded }) {
+    return signalTurns({ ...data, lines: data.lines.filter((line) => signals.includes(line.bucket)) }, claims, { expanded });
+  }
+});
