@@ -132,8 +132,12 @@ describe("chartEmbed calls in the body", () => {
   });
 
   test("an unknown chart is named with the file, line and column and the known names", () => {
-    const message = problems(page(valid, body('chartEmbed("pricePath2", claims, [], { width })')));
-    expect(message).toBe(`src/commentary/a-note.md:${callLine}:38: chartEmbed: no chart named "pricePath2"; the charts are ${EMBEDDABLE_CHART_NAMES.join(", ")} (docs/authoring.md, "Charts you can embed")`);
+    const message = problems(page(valid, body('chartEmbed("bubbleMap", claims, [], { width })')));
+    expect(message).toBe(`src/commentary/a-note.md:${callLine}:38: chartEmbed: no chart named "bubbleMap"; the charts are ${EMBEDDABLE_CHART_NAMES.join(", ")} (docs/authoring.md, "Charts you can embed")`);
+  });
+
+  test("a near miss is suggested before the list", () => {
+    expect(problems(page(valid, body('chartEmbed("pricePath2", claims, [], { width })')))).toContain('no chart named "pricePath2"; did you mean "pricePath"? The charts are');
   });
 
   test("a name that is not a literal in quotes is refused", () => {
