@@ -1,4 +1,5 @@
 import { commentarySection, loadCommentary } from "./src/lib/commentary.ts";
+import { siteBase } from "./src/lib/siteBase.ts";
 import { snapshotFooterNote } from "./src/lib/siteInfo.ts";
 
 // Every src/commentary/*.md, newest first; a page with bad front matter stops the build here,
@@ -36,6 +37,8 @@ export default {
     }
   ],
   search: true,
+  // Where dist/ is published (REPORT_BASE=/reports/btc-feb-2026/); only the 404 page needs it.
+  base: siteBase(process.env.REPORT_BASE),
   // The default adds a font stylesheet from a font CDN; the site must load nothing off-site.
   globalStylesheets: [],
   // Air when the reader's system is light, near-midnight when it is dark (see src/style.css).
