@@ -1,5 +1,6 @@
 import { CliError } from "@observablehq/framework/dist/error.js";
 import { CommentaryError, commentaryMarkdown, commentarySection, loadCommentary } from "./src/lib/commentary.ts";
+import { siteBase } from "./src/lib/siteBase.ts";
 import { snapshotFooterNote } from "./src/lib/siteInfo.ts";
 
 // Every src/commentary/*.md, newest first. A bad file name, front matter field or chartEmbed name
@@ -51,6 +52,8 @@ export default {
   search: true,
   // Under each note: its tags and the figures and charts it discusses.
   markdownIt: commentaryMarkdown(commentary),
+  // Where dist/ is published (REPORT_BASE=/reports/btc-feb-2026/); only the 404 page needs it.
+  base: siteBase(process.env.REPORT_BASE),
   // The default adds a font stylesheet from a font CDN; the site must load nothing off-site.
   globalStylesheets: [],
   // Air when the reader's system is light, near-midnight when it is dark (see src/style.css).

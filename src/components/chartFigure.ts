@@ -32,14 +32,30 @@ export interface PublicData {
 }
 
 
+// Components are served from <site root>/_import/components/, wherever the site is published.
+const siteRootPath = new URL("../../", import.meta.url).pathname;
+
+/**
+ * The way from a page to the site root: "./" from a top-level page, "../" from one a folder
+ * down (commentary/…). Links drawn at run time are not rewritten by the build, so they add it.
+ */
+export function pathToRoot(pagePath: string, rootPath: string = siteRootPath): string {
+  if (!pagePath.startsWith(rootPath)) return "./";
+  const depth = pagePath.slice(rootPath.length).split("/").length - 1;
+  return depth === 0 ? "./" : "../".repeat(depth);
+}
+
+/** The sources page, linked from the page being drawn. */
+const sourcesPage = () => `${pathToRoot(globalThis.location?.pathname ?? "")}sources`;
+
 /** Link to a claim's entry on the sources page; the anchor is stable per claim id. */
 export function claimHref(id: string): string {
-  return `./sources#claim-${id}`;
+  return `${sourcesPage()}#claim-${id}`;
 }
 
 /** Link to several claims' entries: the sources page opens them all and shows the first. */
 export function claimsHref(ids: readonly string[]): string {
-  return ids.length === 1 ? claimHref(ids[0]!) : `./sources?figures=${ids.map(encodeURIComponent).join(",")}#claim-${ids[0]}`;
+  return ids.length === 1 ? claimHref(ids[0]!) : `${sourcesPage()}?figures=${ids.map(encodeURIComponent).join(",")}#claim-${ids[0]}`;
 }
 
 export { claimAttribution };

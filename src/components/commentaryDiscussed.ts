@@ -1,6 +1,7 @@
 import type { EmbeddableChartName } from "../lib/chartNames.js";
 import { claimById, claimSummary, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
+import { claimHref } from "./chartFigure.js";
 import { element } from "./element.js";
 
 /** What a note's front matter lists beside its text (see src/lib/commentary.ts). */
@@ -48,7 +49,7 @@ export const CHART_WORDS: Record<EmbeddableChartName, string> = {
 /**
  * Under a note: its tags, the ledger figures it discusses (each as the ledger states it, linked
  * to its entry on the sources page, then who reported it, when, and the quote) and the charts
- * it discusses, in words. Commentary pages sit one folder down, hence "../sources".
+ * it discusses, in words.
  */
 export function commentaryDiscussed(claims: readonly CitedClaim[], { tags, figures, charts }: DiscussedItems): HTMLElement {
   const aside = element("aside", "commentary-discussed");
@@ -59,7 +60,7 @@ export function commentaryDiscussed(claims: readonly CitedClaim[], { tags, figur
     const items = figures.map((id) => {
       const claim = claimById(claims, id);
       const link = element("a", "cited-figure", formatClaimValue(claim));
-      link.href = `../sources#claim-${id}`;
+      link.href = claimHref(id);
       return element("li", "", link, `: ${claimSummary(claim)}`);
     });
     aside.append(element("p", "commentary-discussed-label", "Figures this note discusses"), element("ul", "commentary-figures", ...items));

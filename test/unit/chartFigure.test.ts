@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { claimAttribution, claimsCsv, marketAttribution, rowsCsv } from "../../src/components/chartFigure.ts";
+import { claimAttribution, claimsCsv, marketAttribution, pathToRoot, rowsCsv } from "../../src/components/chartFigure.ts";
 import { testClaim } from "../support/claims.ts";
 
 const claim = testClaim({
@@ -48,5 +48,19 @@ describe("market series", () => {
 
   test("writes rows with the union of their fields", () => {
     expect(rowsCsv(market.rows)).toBe("time,close,volume\n2026-02-06T00:00:00Z,63000,\n2026-02-06T01:00:00Z,62500,10\n");
+  });
+});
+
+describe("pathToRoot", () => {
+  test("leads from a page to the site root, wherever the site is published", () => {
+    expect(pathToRoot("/report/sources", "/report/")).toBe("./");
+    expect(pathToRoot("/report/", "/report/")).toBe("./");
+    expect(pathToRoot("/report/commentary/a-note", "/report/")).toBe("../");
+    expect(pathToRoot("/commentary/a-note", "/")).toBe("../");
+    expect(pathToRoot("/a/b/c", "/")).toBe("../../");
+  });
+
+  test("keeps links relative to the page outside the site (a test or another host)", () => {
+    expect(pathToRoot("/elsewhere/page", "/report/")).toBe("./");
   });
 });

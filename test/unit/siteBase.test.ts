@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { siteBase } from "../../src/lib/siteBase.ts";
+
+describe("siteBase", () => {
+  test("is the domain's root when REPORT_BASE is unset or empty", () => {
+    expect(siteBase(undefined)).toBe("/");
+    expect(siteBase("")).toBe("/");
+    expect(siteBase("/")).toBe("/");
+  });
+
+  test("is the sub-path, with one slash at each end", () => {
+    expect(siteBase("/reports/btc-feb-2026/")).toBe("/reports/btc-feb-2026/");
+    expect(siteBase("/btc-feb-2026")).toBe("/btc-feb-2026/");
+    expect(siteBase("/reports//btc_feb.2026~1")).toBe("/reports/btc_feb.2026~1/");
+  });
+
+  test.each(["reports/btc", "https://example.org/reports/", "/reports/../btc", "/reports/btc feb", "/reports/btc?x=1", "/reports/#top"])(
+    "rejects %s, naming the variable, the value and an example",
+    (value) => {
+      expect(() => siteBase(value)).toThrow(`REPORT_BASE="${value}": the sub-path the site is published under must start with "/"`);
+      expect(() => siteBase(value)).toThrow("for example REPORT_BASE=/reports/btc-feb-2026/");
+    }
+  );
+});
