@@ -76,6 +76,9 @@ export async function captureSnapshot({ env = process.env, client = new HttpClie
     failures.push({ dataset: "fact-check", error: new Error("fact-check: not rebuilt because an input dataset failed") });
   }
 
+  // A dataset fails on its first bad input; its other inputs are still in flight and are awaited,
+  // so one run names every source that failed.
+  await inputs.settled();
   const sourceErrors = uniqueSourceErrors(inputs.fetchErrors());
   // All or nothing: new prices beside an old fact-check would disagree.
   if (failures.length > 0) return { dir, written: [], failures, sourceErrors };

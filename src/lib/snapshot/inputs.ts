@@ -75,6 +75,11 @@ export class MarketInputs {
     });
   }
 
+  /** Resolves when every input started so far has arrived or failed, so that all are reported. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.cache.values());
+  }
+
   /** Every fetch error so far, including inputs whose dataset failed first on another input. */
   fetchErrors(): Error[] {
     return [...this.errors];
