@@ -50,6 +50,8 @@ export default {
     }
   ],
   search: true,
+  // Without an icon, browsers ask the host for /favicon.ico on every page: a 404 in the console.
+  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',
   // Under each note: its tags and the figures and charts it discusses.
   markdownIt: commentaryMarkdown(commentary),
   // Where dist/ is published (REPORT_BASE=/reports/btc-feb-2026/); only the 404 page needs it.

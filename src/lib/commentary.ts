@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { z } from "zod";
 import { EMBEDDABLE_CHART_NAMES, type EmbeddableChartName } from "./chartNames.ts";
+import { escapeHtml } from "./escapeHtml.ts";
 import { IssuesError, sortIssues, type LedgerIssue } from "./ledger/errors.ts";
 import { loadLedger } from "./ledger/load.ts";
 import { isIsoDate } from "./ledger/schema.ts";
@@ -317,27 +318,43 @@ export function commentarySection(entries: readonly CommentaryEntry[]): { name: 
 }
 
 /** The part of markdown-it a plugin touches (Framework does not export its types). */
+interface MarkdownToken {
+  type: string;
+  tag: string;
+  info: string;
+  content: string;
+}
 interface MarkdownIt {
-  core: { ruler: { push(name: string, rule: (state: { env?: { path?: string }; tokens: unknown[]; Token: new (type: string, tag: string, nesting: number) => { info: string; content: string } }) => void): void } };
+  core: {
+    ruler: {
+      push(name: string, rule: (state: { env?: { path?: string }; tokens: MarkdownToken[]; Token: new (type: string, tag: string, nesting: number) => MarkdownToken }) => void): void;
+    };
+  };
 }
 
 /**
- * A markdown-it plugin for the config's `markdownIt` option: ends each note that lists tags,
- * figures or charts with a code cell drawing them (src/components/commentaryDiscussed.ts). The
- * cell declares no name, so it cannot clash with the note's own cells.
+ * A markdown-it plugin for the config's `markdownIt` option. Under each note's title it puts the
+ * byline (author and date, from the front matter); a note that lists tags, figures or charts
+ * ends with a code cell drawing them (src/components/commentaryDiscussed.ts). The cell declares
+ * no name, so it cannot clash with the note's own cells.
  */
 export function commentaryMarkdown(entries: readonly CommentaryEntry[]): <T extends MarkdownIt>(md: T) => T {
-  const bySlug = new Map(entries.filter((entry) => entry.tags.length + entry.figures.length + entry.charts.length > 0).map((entry) => [entry.slug, entry]));
+  const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
   return (md) => {
-    md.core.ruler.push("commentary-discussed", (state) => {
+    md.core.ruler.push("commentary-note", (state) => {
       const slug = /^\/?commentary\/([^/]+?)(\.md)?$/.exec(state.env?.path ?? "")?.[1];
       const entry = slug === undefined ? undefined : bySlug.get(slug);
       if (!entry) return;
-      const { tags, figures, charts } = entry;
-      const token = new state.Token("fence", "code", 0);
-      token.info = "js";
-      token.content = `display((await import("../components/commentaryDiscussed.js")).commentaryDiscussed(await FileAttachment("../data/claims.json").json(), ${JSON.stringify({ tags, figures, charts })}));\n`;
-      state.tokens.push(token);
+      const { author, date, tags, figures, charts } = entry;
+      const byline = new state.Token("html_block", "", 0);
+      byline.content = `<p class="commentary-byline">${escapeHtml(author)} · <time datetime="${date}">${date}</time></p>\n`;
+      const title = state.tokens.findIndex((token) => token.type === "heading_close" && token.tag === "h1");
+      state.tokens.splice(title + 1, 0, byline);
+      if (tags.length + figures.length + charts.length === 0) return;
+      const discussed = new state.Token("fence", "code", 0);
+      discussed.info = "js";
+      discussed.content = `display((await import("../components/commentaryDiscussed.js")).commentaryDiscussed(await FileAttachment("../data/claims.json").json(), ${JSON.stringify({ tags, figures, charts })}));\n`;
+      state.tokens.push(discussed);
     });
     return md;
   };

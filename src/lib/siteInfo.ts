@@ -1,3 +1,4 @@
+import { escapeHtml } from "./escapeHtml.ts";
 import { publicDir, readProvenance } from "./public/store.ts";
 import { readSnapshotFolder, snapshotDir } from "./snapshot/store.ts";
 import { eventWindow, type EventWindow } from "./window.ts";
@@ -11,13 +12,6 @@ export function latestSnapshotFetch(dir: string = snapshotDir(), window: EventWi
     .map((file) => file.meta.fetchedAt)
     .sort();
   return times.at(-1) ?? null;
-}
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text made safe to place in HTML: markup in it shows as characters, it does not run. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
 
 /**

@@ -102,10 +102,12 @@ describe("a note with only title, author, date and summary, dropped into a copy 
   test("is its own page, with no error cell and no console error", async () => {
     const report = await site.open("commentary/added-in-test");
     const heading = await report.page.locator("#observablehq-main h1").innerText();
+    const byline = await report.page.locator("#observablehq-main h1 + .commentary-byline").innerText();
     const discussed = await report.page.locator(".commentary-discussed").count();
     await report.page.context().close();
     expect(report.problems).toEqual([]);
     expect(heading).toBe("A note added in the test");
+    expect(byline).toBe("Test Researcher · 2099-01-01");
     expect(discussed).toBe(0);
     expectChartsDrawn(report.chartCount, { file: "src/commentary/added-in-test.md", charts: pageCharts("src/commentary/added-in-test.md", project.dir) });
   });

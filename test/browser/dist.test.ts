@@ -1,8 +1,25 @@
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { expect, test } from "vitest";
 import { scanSite } from "../support/offsite.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
+const dist = join(projectRoot, "dist");
+
 test("the built site references no off-site resource", () => {
-  expect(scanSite(join(projectRoot, "dist"))).toEqual([]);
+  expect(scanSite(dist)).toEqual([]);
+});
+
+// Headless Chromium never asks for an icon, so the page tests cannot see a missing one; a
+// reader's browser would ask the host for /favicon.ico and log a 404 on every page.
+test("every page names an icon that is in dist/", () => {
+  const pages = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && !file.startsWith("_"));
+  expect(pages.length).toBeGreaterThan(5);
+  for (const page of pages) {
+    const href = /<link rel="icon" href="([^"]+)"/.exec(readFileSync(join(dist, page), "utf8"))?.[1];
+    expect(href, `${page} has no <link rel="icon">`).toBeDefined();
+    // 404.html resolves its links against <base href>, the site's root.
+    const from = page === "404.html" ? dist : dirname(join(dist, page));
+    expect(existsSync(join(from, href!)), `${page}: ${href} is not in dist/ (${relative(dist, join(from, href!))})`).toBe(true);
+  }
 });

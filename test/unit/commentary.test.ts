@@ -221,31 +221,46 @@ describe("loadCommentary", () => {
 });
 
 describe("commentaryMarkdown", () => {
-  /** Runs the plugin's rule on an empty page at `path` and returns the tokens it appended. */
-  function appended(entries: CommentaryEntry[], path: string) {
+  class Token {
+    info = "";
+    content = "";
+    constructor(
+      readonly type: string,
+      readonly tag: string
+    ) {}
+  }
+  /** Runs the plugin's rule on a page at `path` holding `tokens`, and returns the tokens after it. */
+  function rendered(entries: CommentaryEntry[], path: string, tokens: Token[] = [new Token("heading_open", "h1"), new Token("inline", ""), new Token("heading_close", "h1"), new Token("paragraph_open", "p")]) {
     let rule: ((state: never) => void) | undefined;
     commentaryMarkdown(entries)({ core: { ruler: { push: (_: string, added: (state: never) => void) => (rule = added) } } });
-    class Token {
-      info = "";
-      content = "";
-      constructor(readonly type: string) {}
-    }
-    const state = { env: { path }, tokens: [] as Token[], Token };
+    const state = { env: { path }, tokens: [...tokens], Token };
     rule!(state as never);
     return state.tokens;
   }
   const entry = parseCommentary(page(`${valid}\ntags: [leverage]\nfigures: [${knownId}]\ncharts: [etfFlows]`), file);
+  const bare = parseCommentary(page(valid), file);
 
-  test("ends a note that lists tags, figures or charts with a cell drawing them", () => {
-    const [cell, ...rest] = appended([entry], "/commentary/a-note");
-    expect(rest).toEqual([]);
-    expect(cell).toMatchObject({ type: "fence", info: "js" });
-    expect(cell!.content).toContain('await import("../components/commentaryDiscussed.js")');
-    expect(cell!.content).toContain(JSON.stringify({ tags: ["leverage"], figures: [knownId], charts: ["etfFlows"] }));
+  test("puts the author and date under the note's title, escaped", () => {
+    const tokens = rendered([{ ...bare, author: "A <b>Researcher</b> & co" }], "/commentary/a-note");
+    expect(tokens.map((token) => token.type)).toEqual(["heading_open", "inline", "heading_close", "html_block", "paragraph_open"]);
+    expect(tokens[3]!.content).toBe(`<p class="commentary-byline">A &lt;b&gt;Researcher&lt;/b&gt; &amp; co · <time datetime="${bare.date}">${bare.date}</time></p>\n`);
   });
 
-  test("leaves other pages, and notes that list nothing, as they are", () => {
-    expect(appended([entry], "/macro")).toEqual([]);
-    expect(appended([parseCommentary(page(valid), file)], "/commentary/a-note")).toEqual([]);
+  test("puts the byline first on a note with no title heading", () => {
+    const [byline, ...rest] = rendered([bare], "/commentary/a-note", []);
+    expect(byline!.content).toContain(`${bare.author} · `);
+    expect(rest).toEqual([]);
+  });
+
+  test("ends a note that lists tags, figures or charts with a cell drawing them", () => {
+    const cell = rendered([entry], "/commentary/a-note").at(-1)!;
+    expect(cell).toMatchObject({ type: "fence", info: "js" });
+    expect(cell.content).toContain('await import("../components/commentaryDiscussed.js")');
+    expect(cell.content).toContain(JSON.stringify({ tags: ["leverage"], figures: [knownId], charts: ["etfFlows"] }));
+  });
+
+  test("leaves other pages as they are, and adds no cell to a note that lists nothing", () => {
+    expect(rendered([entry], "/macro", [])).toEqual([]);
+    expect(rendered([bare], "/commentary/a-note", []).map((token) => token.type)).toEqual(["html_block"]);
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { escapeHtml, snapshotFooterNote } from "../../src/lib/siteInfo.ts";
+import { escapeHtml } from "../../src/lib/escapeHtml.ts";
+import { snapshotFooterNote } from "../../src/lib/siteInfo.ts";
 import { captureFixtureSnapshot, FIXTURE_WINDOW } from "../support/fixtureSnapshot.ts";
 
 let snapshot: string;
