@@ -369,8 +369,10 @@ describe("the build", () => {
     writeFileSync(page, '# Broken\n\n```js\nconst rows = FileAttachment("data/broken.json").json();\n```\n');
     try {
       const result = await npmRun(["build"], project.dir).done;
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain("load /data/broken.json");
+      // Framework's own output, so that a failure for another reason shows it.
+      const output = `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
+      expect(result.code, output).toBe(1);
+      expect(result.stdout, output).toContain("load /data/broken.json");
       expect(result.stderr).toContain("broken.json: the upstream file is cut off");
       expect(result.stderr).toContain("Unexpected error: loader exited with code 1");
       expect(result.stderr).toContain("build failed (Framework exited with code 1): dist/ is unchanged");
