@@ -10,6 +10,7 @@ import { checkShippedData } from "../src/lib/budgets.ts";
 import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
+import { prerenderCharts } from "../src/lib/prerender/prerender.ts";
 import { removeLiveCache } from "../src/lib/snapshot/liveBuild.ts";
 
 const dist = path.join(PROJECT_ROOT, "dist");
@@ -46,6 +47,9 @@ if (code !== 0) {
   try {
     // A loader output over its budget (src/lib/budgets.ts) would reach every reader of its page.
     checkShippedData(staged);
+    // Charts drawn now show with the text, before (and without) the page's JavaScript.
+    const { pages } = prerenderCharts(staged);
+    console.log(`charts drawn at build time: ${pages.reduce((sum, page) => sum + page.charts.length, 0)} on ${pages.length} page(s)`);
     swapIn(staged, dist);
     console.log("dist/ replaced by the new build");
   } catch (error) {

@@ -1,13 +1,13 @@
 // Draws any chart of the report, by name, in a commentary note: the same component, caption and
 // credits as on its page, from only the files that chart needs. The names are listed in
 // src/lib/chartNames.ts, the options of each in src/components/embeds/ and docs/authoring.md.
-import { FileAttachment, resize } from "observablehq:stdlib";
+import { FileAttachment } from "observablehq:stdlib";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import type { MarketDataset } from "./chartFigure.js";
 import { ChartEmbedError } from "./embeds/options.js";
 import { chartEmbedSpec } from "./embeds/registry.js";
-import { DATA_FILES, type ChartEmbedSpec, type DataKey, type EmbedData } from "./embeds/spec.js";
-import { marketStatus } from "./marketStatus.js";
+import { embedRoot, TABLE_WIDTH } from "./embeds/embedRoot.js";
+import type { ChartEmbedSpec, DataKey, EmbedData } from "./embeds/spec.js";
 
 // FileAttachment takes only literal paths, so each file a chart can draw from is named here.
 // Nothing is fetched until a chart that needs it is embedded, and each file once per page.
@@ -38,25 +38,36 @@ async function load(keys: readonly DataKey[]): Promise<Partial<EmbedData>> {
   return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await fetched.get(key)])));
 }
 
-/**
- * As on a page, a note says which market series come from an API capture and which are missing
- * from the build; series read from the public extracts are named in each chart's source line.
- */
-function marketNote(spec: ChartEmbedSpec, data: Partial<EmbedData>): HTMLElement[] {
-  const markets = spec.needs.filter((key) => DATA_FILES[key].startsWith("market-")).map((key) => data[key] as MarketDataset<object>);
-  return markets.some((market) => market.rows.length === 0 || market.mode !== "public") ? [marketStatus(markets)] : [];
+/** The width of a page's block cells: the width a chart is drawn at before its own is known. */
+function blockWidth(): number {
+  return document.querySelector<HTMLElement>("#observablehq-main .observablehq--block")?.clientWidth ?? 640;
 }
 
 /**
- * The embed, marked with its chart's name. It is drawn once before it is returned, so that a
- * problem shows in the note's cell, naming the chart, rather than later when the page resizes.
+ * The chart at the page's width, drawn at once and again whenever its width changes. Framework's
+ * resize() draws only after the container is laid out, so for a frame the cell would be empty
+ * and the page below would jump where the chart drawn at build time stood.
+ */
+function resizing(draw: (width: number) => HTMLElement): HTMLElement {
+  const container = document.createElement("div");
+  container.style.position = "relative";
+  let width = blockWidth();
+  container.append(draw(width));
+  new ResizeObserver(([entry]) => {
+    const next = entry!.contentRect.width;
+    if (next === 0 || next === width) return;
+    width = next;
+    container.replaceChildren(draw(width));
+  }).observe(container);
+  return container;
+}
+
+/**
+ * The embed. It is drawn before it is returned, so that a problem shows in the note's cell,
+ * naming the chart, rather than later when the page resizes.
  */
 function embedded(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, draw: (width: number) => HTMLElement): HTMLElement {
-  const first = draw(640);
-  const root = document.createElement("div");
-  root.dataset.chartEmbed = chart;
-  root.append(...marketNote(spec, data), spec.fixedWidth ? first : resize((width) => draw(width)));
-  return root;
+  return embedRoot(chart, spec, data, spec.fixedWidth ? draw(TABLE_WIDTH) : resizing(draw));
 }
 
 /** The options of the claims-and-ids form: the width, and a captured series for skew or basis. */

@@ -1,0 +1,66 @@
+// The cells of a built page that draw one registry chart by name, `chartEmbed("name")` or
+// `chartEmbed("name", { …literal options… })`, found in the page's module script as Framework
+// writes it, and the slot before each cell's root where the chart drawn at build time goes.
+
+export interface ChartCell {
+  /** Framework's cell id: its root in the page is the comment <!--:id:-->. */
+  id: string;
+  chart: string;
+  /** The literal options; undefined when none were given. */
+  options: Record<string, unknown> | undefined;
+}
+
+// An expression cell as Framework transpiles it: `display(await(\n<expression>\n))`.
+const EXPRESSION_CELL = /define\(\{id: "([0-9a-f]{8}(?:-\d+)?)", inputs: \[[^\]]*\], body: async \([^)]*\) => \{\ndisplay\(await\(\nchartEmbed\("(\w+)"(?:, ([^\n]*))?\)\n\)\)\n\}\}\);/g;
+
+// Stands for a page variable while the options are read as JSON; no option takes it as a value.
+const PAGE_VARIABLE = "<page variable>";
+
+/**
+ * Options written as a JavaScript object of literals; keys may be bare names. An option whose
+ * value is a page variable (a control's value) is left out: the chart draws its default, which
+ * the control starts at. Null when the options are anything else.
+ */
+export function literalOptions(text: string): Record<string, unknown> | null {
+  const asObject = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+  const json = parseJson(text);
+  if (json !== undefined) return asObject(json);
+  // Not JSON: bare keys and page variables are quoted (a string holding "a:" or "{b" is not meant to be met here).
+  const quoted = text
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)(?=\s*[,}])/g, `$1"$2": "${PAGE_VARIABLE}"`)
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
+    .replace(/(":\s*)(?!(?:true|false|null)\b)[A-Za-z_$][\w$.]*(?=\s*[,}])/g, `$1"${PAGE_VARIABLE}"`);
+  const options = asObject(parseJson(quoted));
+  return options && Object.fromEntries(Object.entries(options).filter(([, value]) => value !== PAGE_VARIABLE));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every cell of the page that is one chartEmbed call with literal options (or page variables,
+ * drawn at their defaults). Any other options are left to the browser.
+ */
+export function chartCells(html: string): ChartCell[] {
+  return [...html.matchAll(EXPRESSION_CELL)].flatMap(([, id, chart, optionsText]): ChartCell[] => {
+    if (optionsText === undefined) return [{ id: id!, chart: chart!, options: undefined }];
+    const options = literalOptions(optionsText);
+    return options === null ? [] : [{ id: id!, chart: chart!, options }];
+  });
+}
+
+/**
+ * The page with `content` in the cell's loading placeholder. Framework removes that placeholder
+ * when the cell first displays, so the live chart takes the static one's place.
+ */
+export function fillCell(html: string, id: string, content: string): string {
+  const placeholder = `<observablehq-loading></observablehq-loading><!--:${id}:-->`;
+  const at = html.indexOf(placeholder);
+  if (at < 0) throw new Error(`no loading placeholder before the root of cell ${id}`);
+  return `${html.slice(0, at)}<observablehq-loading class="chart-static">${content}</observablehq-loading><!--:${id}:-->${html.slice(at + placeholder.length)}`;
+}

@@ -1,0 +1,79 @@
+// After Framework has built the site into a folder: every page cell that draws a registry chart
+// by name gets that chart drawn at build time (staticChart.ts), so it shows with the text, with
+// no JavaScript, until the live chart takes its place. Node only; run by scripts/build.ts.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DATA_FILES, type DataKey, type EmbedData } from "../../components/embeds/spec.ts";
+import { chartEmbedSpec } from "../../components/embeds/registry.ts";
+import { PROJECT_ROOT } from "../ledger/paths.ts";
+import { chartCells, fillCell } from "./chartCells.ts";
+import { withServerDom } from "./serverDom.ts";
+import { staticChart } from "./staticChart.ts";
+
+const DOWNLOADS = "_file/downloads";
+
+/** Every built page: its path in the folder ("macro.html", "commentary/a.html"). Framework's own folders start with "_". */
+function builtPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && !file.split(path.sep)[0]!.startsWith("_") && file !== "404.html");
+}
+
+/** The built data files by registry key, read once each, as the pages' FileAttachments read them. */
+function dataReader(dir: string): (keys: readonly DataKey[]) => Partial<EmbedData> {
+  const files = readdirSync(path.join(dir, "_file/data"));
+  const cache = new Map<DataKey, unknown>();
+  const read = (key: DataKey) => {
+    const [name, extension] = DATA_FILES[key].split(/\.(?=[^.]+$)/) as [string, string];
+    const built = files.find((file) => new RegExp(`^${name.replace(/[.-]/g, "\\$&")}\\.[0-9a-f]{8}\\.${extension}$`).test(file));
+    if (!built) throw new Error(`${path.join(dir, "_file/data")}: no built ${DATA_FILES[key]}; a page's chart needs it`);
+    return JSON.parse(readFileSync(path.join(dir, "_file/data", built), "utf8"));
+  };
+  return (keys) => Object.fromEntries(keys.map((key) => [key, cache.has(key) ? cache.get(key) : cache.set(key, read(key)).get(key)]));
+}
+
+/**
+ * A chart's CSV downloads as files beside the page rather than inline: the same table would
+ * otherwise travel in the page once per drawing. Named by content, so each is written once.
+ */
+function downloadsAsFiles(html: string, dir: string, pageFile: string): string {
+  const toRoot = path.posix.relative(path.posix.dirname(pageFile.split(path.sep).join("/")), ".") || ".";
+  return html.replace(/href="data:text\/csv;charset=utf-8,([^"]*)" download="([^"]+)\.csv"|download="([^"]+)\.csv" href="data:text\/csv;charset=utf-8,([^"]*)"/g, (_, encoded1, name1, name2, encoded2) => {
+    const csv = decodeURIComponent((encoded1 ?? encoded2).replaceAll("&amp;", "&"));
+    const name = (name1 ?? name2) as string;
+    const file = `${name}.${createHash("sha256").update(csv).digest("hex").slice(0, 8)}.csv`;
+    mkdirSync(path.join(dir, DOWNLOADS), { recursive: true });
+    writeFileSync(path.join(dir, DOWNLOADS, file), csv);
+    return `href="${toRoot}/${DOWNLOADS}/${file}" download="${name}.csv"`;
+  });
+}
+
+export interface PrerenderResult {
+  /** Charts drawn, by page. */
+  pages: { page: string; charts: string[] }[];
+}
+
+/** Draws every registry chart cell of every page built in `dir`, in place. Throws naming the page and chart. */
+export function prerenderCharts(dir: string): PrerenderResult {
+  const data = dataReader(dir);
+  const pages: PrerenderResult["pages"] = [];
+  for (const pageFile of builtPages(dir)) {
+    const file = path.join(dir, pageFile);
+    let html = readFileSync(file, "utf8");
+    const cells = chartCells(html);
+    if (cells.length === 0) continue;
+    // The page's address as chartFigure.ts resolves links from it (relative to the project root in Node).
+    const url = pathToFileURL(path.join(PROJECT_ROOT, pageFile.replace(/\.html$/, ""))).href;
+    for (const cell of cells) {
+      try {
+        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), `s${cell.id}`));
+        html = fillCell(html, cell.id, downloadsAsFiles(markup, dir, pageFile));
+      } catch (error) {
+        throw new Error(`${pageFile}: chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""}) could not be drawn at build time: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    writeFileSync(file, html);
+    pages.push({ page: pageFile, charts: cells.map((cell) => cell.chart) });
+  }
+  return { pages };
+}
