@@ -57,6 +57,8 @@ describe("macro page", () => {
     const svgText = await chartWords(first);
     expect(svgText).toContain(formatClaimValue(silverLevel));
     expect(svgText).toContain("no day printed");
+    // The level's label carries the fall the article reports to it.
+    expect(svgText).toContain(`fell as much as ${formatClaimValue(silverFall).replace("−", "")}`);
 
     // Its source line names the data in words; the repository and commit sit in a closed disclosure.
     const caption = first.locator("figcaption");

@@ -84,6 +84,8 @@ describe("the Overview", () => {
     const { page } = report;
     const chart = page.locator('figure[data-chart="price-path"]').filter({ has: page.locator("g.undated-level") });
     expect(await chart.count()).toBe(1);
+    // It marks no reported price, so its title names the levels instead.
+    expect(await chart.locator("h3").textContent()).toContain("the undated follow-up's levels");
     const labels = await chart.locator("g.undated-level-label text").allTextContents();
     for (const level of followUpLevels) expect(labels.join(" ")).toContain(formatClaimValue(level));
     const rules = await chart.locator("g.undated-level line").evaluateAll((lines) => lines.map((line) => ({ x1: Number(line.getAttribute("x1")), x2: Number(line.getAttribute("x2")), y: Number(line.getAttribute("y1")) })));

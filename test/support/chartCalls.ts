@@ -1,5 +1,6 @@
 // How many report charts a page draws, read from its source: the calls in its ```js blocks to
-// component functions that end in chartFigure (the one maker of figure.report-chart). The
+// component functions that end in chartFigure (the one maker of figure.report-chart), and the
+// chartEmbed("<name>", …) calls whose registry chart does. The
 // tests compare that count with the charts found in the browser, so no page declares a count.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -8,6 +9,8 @@ import { projectRoot } from "./tempProject.ts";
 
 const componentsDir = join(projectRoot, "src/components");
 const chartFigureDecl = `${join(componentsDir, "chartFigure.ts")}#chartFigure`;
+const chartEmbedDecl = `${join(componentsDir, "chartEmbed.ts")}#chartEmbed`;
+const registryFile = join(componentsDir, "embeds/registry.ts");
 
 /** A local module path as written ("./x.js") resolved to its TypeScript file. */
 const resolveModule = (fromFile: string, specifier: string) => resolve(dirname(fromFile), specifier).replace(/\.js$/, ".ts");
@@ -117,6 +120,28 @@ function chartDrawers({ references, exports }: ModuleGraph): Set<string> {
 
 let drawers: Set<string> | null = null;
 
+/** The names in the chart registry (CHART_EMBEDS) whose chart draws a report chart, not a table or a list. */
+function embedsThatDraw(chartDrawers: Set<string>): Set<string> {
+  const source = parse(registryFile, readFileSync(registryFile, "utf8"));
+  const imports = localImports(source, registryFile, (specifier) => specifier.startsWith("."));
+  const names = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isIdentifier(node.initializer) && chartDrawers.has(imports.get(node.initializer.text) ?? "")) names.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+let drawingEmbeds: Set<string> | null = null;
+
+/** How many report charts a `chartEmbed("<name>", …)` call draws: one, or none for a table or a list. */
+function embedCharts(call: ts.CallExpression, where: string): number {
+  const [name] = call.arguments;
+  if (!name || !ts.isStringLiteral(name)) throw new Error(`${where}: chartEmbed needs the chart's name as a string literal to be counted from the source`);
+  return drawingEmbeds!.has(name.text) ? 1 : 0;
+}
+
 /** The charts a page draws: `min` for sure, `max` counting those drawn only under a condition. */
 export interface ChartCount {
   min: number;
@@ -157,6 +182,7 @@ function isConditional(call: ts.CallExpression, where: string): boolean {
 /** Counts the report charts a page's source draws (see the top of this file). */
 export function chartsInSource(markdown: string, file: string): ChartCount {
   drawers ??= chartDrawers(componentGraph());
+  drawingEmbeds ??= embedsThatDraw(drawers);
   const pageFile = join(projectRoot, file);
   const blocks = codeBlocks(markdown).map((block) => ({ ...block, source: parse(pageFile, block.code, ts.ScriptKind.JS) }));
   // Framework shares a page's imports across its blocks.
@@ -171,8 +197,9 @@ export function chartsInSource(markdown: string, file: string): ChartCount {
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && charts.has(node.expression.text)) {
         const where = `${file}:${line + source.getLineAndCharacterOfPosition(node.getStart()).line}`;
-        count.max++;
-        if (!isConditional(node, where)) count.min++;
+        const drawn = charts.get(node.expression.text) === chartEmbedDecl ? embedCharts(node, where) : 1;
+        count.max += drawn;
+        if (!isConditional(node, where)) count.min += drawn;
       }
       ts.forEachChild(node, visit);
     };

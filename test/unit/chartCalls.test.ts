@@ -26,6 +26,14 @@ describe("chartsInSource", () => {
     expect(count('display(resize((width) => chartEmbed("etfFlows", claims, ["a"], { width })));')).toEqual({ min: 1, max: 1 });
   });
 
+  test("counts chartEmbed by name: a chart is one, a table or a list drawn by the registry none", () => {
+    expect(count('chartEmbed("pricePath")', 'chartEmbed("pricePath", { "range": ["2026-02-01", "2026-02-10"] })', 'chartEmbed("signalTurns", { "expanded": true })')).toEqual({ min: 2, max: 2 });
+  });
+
+  test("a chartEmbed whose name is not written out cannot be counted and says so, with the line", () => {
+    expect(() => count("chartEmbed(name)")).toThrow(/^src\/page\.md:13: chartEmbed needs the chart's name as a string literal/);
+  });
+
   test("a chart drawn under a condition widens the range", () => {
     expect(count("if (rows.length > 0) display(resize((width) => flows(claims, { width })));", "display(ok ? pricePath(a, {}, {}) : null);", "display(pricePath(a, {}, {}));")).toEqual({ min: 1, max: 3 });
   });

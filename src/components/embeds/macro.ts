@@ -27,6 +27,15 @@ const isReportedMove = (claim: CitedClaim) =>
 const moves = (doc: string, nonEmpty: boolean) =>
   claimIds<{ claims: CitedClaim[] }>(doc, { what: "a dated one-day % move of a market with a public extract", accepts: isReportedMove, fallback: () => REVERSAL_MOVES, nonEmpty });
 
+/** A reported silver level and the fall the same article reports to it, by ledger id. */
+const REPORTED_FALL_TO: Record<string, string> = { "silver-price-2026-02-05": "silver-price-change-2026-02-05" };
+
+/** "fell as much as 9.1% to around ", when the article reports the fall that ended at this level. */
+function fallWords(claims: readonly CitedClaim[], level: CitedClaim): string {
+  const fall = claims.find((claim) => claim.id === REPORTED_FALL_TO[level.id]);
+  return fall ? `fell as much as ${formatClaimValue(fall).replace("−", "")} to around ` : "";
+}
+
 const crossAssetDays = (data: { crossAsset: CrossAssetDataset }) => daysOf(data.crossAsset.rows);
 
 export const dailyRangesEmbed = defineChart(["silver", "claims"])({
@@ -40,12 +49,12 @@ export const dailyRangesEmbed = defineChart(["silver", "claims"])({
       fallback: () => ["silver-price-2026-02-05"],
       nonEmpty: false
     }),
-    labels: labels('`{ "<id>": "words" }`, what each line says; default "Reported: <figure>" and its date or "no day printed".')
+    labels: labels('`{ "<id>": "words" }`, what each line says; default "Reported: <figure>", with the fall the article reports to it, and its date or "no day printed".')
   },
   example: { range: ["2026-01-26", "2026-02-10"] },
-  draw({ silver }, { range, levels, labels: words }, width) {
+  draw({ silver, claims }, { range, levels, labels: words }, width) {
     checkLabels(words, levels);
-    const label = (claim: CitedClaim) => words[claim.id] ?? `Reported: ${formatClaimValue(claim)} (${claim.asOf === null ? "no day printed" : claimDate(claim)})`;
+    const label = (claim: CitedClaim) => words[claim.id] ?? `Reported: ${fallWords(claims, claim)}${formatClaimValue(claim)} (${claim.asOf === null ? "no day printed" : claimDate(claim)})`;
     return dailyRanges(silver, {
       width,
       ...range,

@@ -1,16 +1,28 @@
 // Charts of the Overview: the price path, the three sell-offs compared, the signals that turned.
 import type { CitedClaim } from "../../lib/ledger/types.js";
 import { episodeReported } from "../../lib/episodeFigures.js";
+import { shortUtcDay } from "../../lib/metrics/time.js";
+import { FOLLOW_UP } from "../../lib/scorecard.js";
 import { episodePaths, episodeTable } from "../episodeComparison.js";
 import { pricePath, priceWaypointClaims } from "../pricePath.js";
 import { priceWaypoints } from "../priceWaypoints.js";
 import { signalTurns } from "../signalTurns.js";
 import { checkInRange, isBand, isDatedPrice, isLevel } from "./figures.js";
-import { claimIds, claimIdsOrNull, checkLabels, dayRange, daysOf, flag, labels, someOf } from "./options.js";
+import { claimIds, claimIdsOrNull, checkLabels, dayRange, daysOf, flag, labels, someOf, type DayRange } from "./options.js";
 import { defineChart } from "./spec.js";
 import { levelLabel, spanWords } from "./text.js";
 
 const ABSORPTION_CLUSTER = "btc-absorption-cluster-glassnode";
+
+/**
+ * What the chart shows: the reported prices over its days, or, with none marked, the undated
+ * levels of a later report ("Can it hold?" on the Overview), which belong to no day drawn.
+ */
+function pricePathTitle(range: DayRange, marked: readonly CitedClaim[], undated: readonly CitedClaim[]): string {
+  if (marked.length > 0 || undated.length === 0) return `Bitcoin, ${spanWords(range)}: hourly price and the prices the articles report`;
+  const whose = undated.every((claim) => claim.sourceId === FOLLOW_UP.sourceId) ? "the undated follow-up's levels" : "levels printed with no date";
+  return `Bitcoin to ${shortUtcDay(range.to)}, ${range.to.slice(0, 4)}, and ${whose}`;
+}
 
 export const pricePathEmbed = defineChart(["claims", "price"])({
   about: "Bitcoin's hourly price over a range of days, with the prices the articles report as dots, price bands and price levels.",
@@ -34,7 +46,7 @@ export const pricePathEmbed = defineChart(["claims", "price"])({
       fallback: () => ["btc-resistance-70k-2026-02-06"],
       nonEmpty: false
     }),
-    undatedLevels: claimIds("ledger ids of levels from a report printed after the chart's days with no date, drawn in their own colour; default none.", {
+    undatedLevels: claimIds('ledger ids of levels from a report printed after the chart\'s days with no date, drawn in their own colour; default none. With `"prices": []` the title names them instead of the reported prices, as in the Overview\'s "Can it hold?".', {
       what: "a BTC price level with no date",
       accepts: (claim) => isLevel(claim) && claim.asOf === null,
       fallback: () => [],
@@ -47,10 +59,11 @@ export const pricePathEmbed = defineChart(["claims", "price"])({
     if (prices) checkInRange("prices", prices, range);
     checkLabels(words, [...levels, ...undatedLevels]);
     const labelled = (claim: CitedClaim) => ({ claim, label: levelLabel(claim, words) });
-    return pricePath(prices ?? priceWaypointClaims(claims, range.from, range.to), { bands, lines: levels.map(labelled), undated: undatedLevels.map(labelled) }, {
+    const marked = prices ?? priceWaypointClaims(claims, range.from, range.to);
+    return pricePath(marked, { bands, lines: levels.map(labelled), undated: undatedLevels.map(labelled) }, {
       width,
       ...range,
-      title: `Bitcoin, ${spanWords(range)}: hourly price and the prices the articles report`,
+      title: pricePathTitle(range, marked, undatedLevels),
       filename: `btc-price-path-${range.from}-to-${range.to}`,
       market: price
     });
