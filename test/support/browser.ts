@@ -22,6 +22,8 @@ export interface OpenPageOptions {
   colorScheme?: "light" | "dark";
   /** Where to save a full-page screenshot. */
   screenshotPath?: string;
+  /** False: open the page as a reader with JavaScript turned off sees it. */
+  javaScript?: boolean;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface OpenPageOptions {
 export async function openPage(browser: Browser, url: string, options: OpenPageOptions = {}): Promise<PageReport & { page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? "light"
+    colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScript ?? true
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -55,8 +58,9 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     }
   );
   await page.goto(url, { waitUntil: "networkidle" });
-  // Framework renders cells asynchronously after load; wait until no cell is pending.
-  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, { timeout: 10_000 }).catch(() => {
+  // Framework renders cells asynchronously after load; wait until no cell is pending. Without
+  // JavaScript, the charts drawn at build time stay in their cells' loading placeholders.
+  if (options.javaScript !== false) await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, { timeout: 10_000 }).catch(() => {
     problems.push("cells still running after 10 s");
   });
   const errorCells = await page.$$eval(".observablehq--error", (cells) => cells.map((cell) => cell.textContent?.trim() ?? ""));
