@@ -41,8 +41,10 @@ async function load(keys: readonly DataKey[]): Promise<Partial<EmbedData>> {
 /**
  * As on a page, a note says which market series come from an API capture and which are missing
  * from the build; series read from the public extracts are named in each chart's source line.
+ * A report page says so once, above its charts, so its embeds add nothing (a note has a byline).
  */
 function marketNote(spec: ChartEmbedSpec, data: Partial<EmbedData>): HTMLElement[] {
+  if (!document.querySelector(".commentary-byline")) return [];
   const markets = spec.needs.filter((key) => DATA_FILES[key].startsWith("market-")).map((key) => data[key] as MarketDataset<object>);
   return markets.some((market) => market.rows.length === 0 || market.mode !== "public") ? [marketStatus(markets)] : [];
 }
