@@ -1,6 +1,7 @@
 // How many report charts a page draws, read from its source: the calls in its ```js blocks to
 // component functions that end in chartFigure (the one maker of figure.report-chart). The
 // tests compare that count with the charts found in the browser, so no page declares a count.
+// `chartEmbed("name", …)` counts as the chart its registry entry draws: one, or none for a table.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
@@ -8,6 +9,8 @@ import { projectRoot } from "./tempProject.ts";
 
 const componentsDir = join(projectRoot, "src/components");
 const chartFigureDecl = `${join(componentsDir, "chartFigure.ts")}#chartFigure`;
+const chartEmbedDecl = `${join(componentsDir, "chartEmbed.ts")}#chartEmbed`;
+const registryFile = join(componentsDir, "embeds/registry.ts");
 
 /** A local module path as written ("./x.js") resolved to its TypeScript file. */
 const resolveModule = (fromFile: string, specifier: string) => resolve(dirname(fromFile), specifier).replace(/\.js$/, ".ts");
@@ -117,6 +120,38 @@ function chartDrawers({ references, exports }: ModuleGraph): Set<string> {
 
 let drawers: Set<string> | null = null;
 
+/** The declaration behind each name chartEmbed draws, from the `CHART_EMBEDS` object of the registry. */
+function registryEntries(): Map<string, string> {
+  const source = parse(registryFile, readFileSync(registryFile, "utf8"));
+  const imports = localImports(source, registryFile, (specifier) => specifier.startsWith("."));
+  const entries = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== "CHART_EMBEDS" || !declaration.initializer || !ts.isObjectLiteralExpression(declaration.initializer)) continue;
+      for (const property of declaration.initializer.properties) {
+        if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer) && imports.has(property.initializer.text)) {
+          entries.set(property.name.getText(source).replace(/^["']|["']$/g, ""), imports.get(property.initializer.text)!);
+        }
+      }
+    }
+  }
+  return entries;
+}
+
+let embeds: Map<string, string> | null = null;
+
+/** How many report charts one call draws: one, or for chartEmbed("name", …) as many as that registry entry draws. */
+function chartsOfCall(call: ts.CallExpression, key: string, where: string): number {
+  if (key !== chartEmbedDecl) return 1;
+  const [name] = call.arguments;
+  if (!name || !ts.isStringLiteral(name)) throw new Error(`${where}: chartEmbed's chart name must be a string literal for the tests to count what it draws`);
+  embeds ??= registryEntries();
+  const entry = embeds.get(name.text);
+  if (entry === undefined) throw new Error(`${where}: chartEmbed("${name.text}") names no chart of src/components/embeds/registry.ts`);
+  return drawers!.has(entry) ? 1 : 0;
+}
+
 /** The charts a page draws: `min` for sure, `max` counting those drawn only under a condition. */
 export interface ChartCount {
   min: number;
@@ -171,8 +206,9 @@ export function chartsInSource(markdown: string, file: string): ChartCount {
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && charts.has(node.expression.text)) {
         const where = `${file}:${line + source.getLineAndCharacterOfPosition(node.getStart()).line}`;
-        count.max++;
-        if (!isConditional(node, where)) count.min++;
+        const drawn = chartsOfCall(node, charts.get(node.expression.text)!, where);
+        count.max += drawn;
+        if (!isConditional(node, where)) count.min += drawn;
       }
       ts.forEachChild(node, visit);
     };

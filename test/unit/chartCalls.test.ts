@@ -26,6 +26,17 @@ describe("chartsInSource", () => {
     expect(count('display(resize((width) => chartEmbed("etfFlows", claims, ["a"], { width })));')).toEqual({ min: 1, max: 1 });
   });
 
+  test("counts chartEmbed by name as what its registry entry draws: a chart, or nothing for a table", () => {
+    expect(count('chartEmbed("linkedPanels", { "range": ["2025-10-01", "2026-02-28"] })', 'chartEmbed("factCheckTable")', 'if (ok) display(await chartEmbed("basisVsNeutral"));')).toEqual({ min: 1, max: 2 });
+  });
+
+  test.each([
+    ["a name that is not a literal", "chartEmbed(name)", /^src\/page\.md:13: chartEmbed's chart name must be a string literal/],
+    ["a name the registry lacks", 'chartEmbed("pricePaths")', /^src\/page\.md:13: chartEmbed\("pricePaths"\) names no chart of src\/components\/embeds\/registry\.ts/]
+  ])("chartEmbed with %s cannot be counted and says so, with the line", (_, block, message) => {
+    expect(() => count(block)).toThrow(message);
+  });
+
   test("a chart drawn under a condition widens the range", () => {
     expect(count("if (rows.length > 0) display(resize((width) => flows(claims, { width })));", "display(ok ? pricePath(a, {}, {}) : null);", "display(pricePath(a, {}, {}));")).toEqual({ min: 1, max: 3 });
   });
