@@ -68,7 +68,8 @@ describe("report charts embedded by name in a note", () => {
     const effects = await report.page.evaluate(() => ({
       signals: document.querySelectorAll('[data-chart-embed="signalTurns"] .signal-turns-item').length,
       episodeColumns: document.querySelectorAll('[data-chart-embed="episodeTable"] thead th').length - 1,
-      checkedRows: document.querySelectorAll('[data-chart-embed="factCheckTable"] tbody tr').length
+      checkedRows: document.querySelectorAll('[data-chart-embed="factCheckTable"] tbody tr').length,
+      skewStatus: document.querySelectorAll('[data-chart-embed="skewReadings"] .market-status').length
     }));
     await report.page.context().close();
     expect(report.problems).toEqual([]);
@@ -78,7 +79,9 @@ describe("report charts embedded by name in a note", () => {
     expect(effects).toEqual({
       signals: (CHART_EMBEDS.signalTurns.example.signals as string[]).length,
       episodeColumns: (CHART_EMBEDS.episodeTable.example.episodes as string[]).length,
-      checkedRows: (CHART_EMBEDS.factCheckTable.example.ids as string[]).length
+      checkedRows: (CHART_EMBEDS.factCheckTable.example.ids as string[]).length,
+      // A note has no page status above it, so the skew chart says itself that this build has no computed RR25.
+      skewStatus: 1
     });
   });
 
