@@ -67,7 +67,9 @@ function resizing(draw: (width: number) => HTMLElement): HTMLElement {
  * naming the chart, rather than later when the page resizes.
  */
 function embedded(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, draw: (width: number) => HTMLElement): HTMLElement {
-  return embedRoot(chart, spec, data, spec.fixedWidth ? draw(TABLE_WIDTH) : resizing(draw));
+  // A note has a byline (src/lib/commentary.ts); a report page does not.
+  const inNote = document.querySelector(".commentary-byline") !== null;
+  return embedRoot(chart, spec, data, spec.fixedWidth ? draw(TABLE_WIDTH) : resizing(draw), inNote);
 }
 
 /** The options of the claims-and-ids form: the width, and a captured series for skew or basis. */

@@ -19,7 +19,8 @@ export interface OpenInterestMark {
   anchor: "start" | "middle" | "end";
 }
 
-const defaultScopeLabel = (claim: CitedClaim) => (claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet);
+/** The default row label: who counted the open interest, and where it was published. */
+export const openInterestScopeLabel = (claim: CitedClaim) => (claim.attributedTo ? `${claim.attributedTo} via ${claim.source.outlet}` : claim.source.outlet);
 
 function oneFigure(claims: readonly CitedClaim[], what: string): SameFigure {
   const groups = groupSameFigure(claims);
@@ -33,7 +34,7 @@ function oneFigure(claims: readonly CitedClaim[], what: string): SameFigure {
  * the latest level, and the level a week earlier where the report prints one. Figures that are
  * not levels of open interest in USD are left out.
  */
-export function openInterestMarks(claims: readonly CitedClaim[], scopeLabel: (latest: CitedClaim) => string = defaultScopeLabel): OpenInterestMark[] {
+export function openInterestMarks(claims: readonly CitedClaim[], scopeLabel: (latest: CitedClaim) => string = openInterestScopeLabel): OpenInterestMark[] {
   const levels = claims.filter((c) => c.metric === "open_interest" && c.unit === "usd_bn" && c.value !== null);
   const reports = new Map<string, CitedClaim[]>();
   for (const claim of levels) {

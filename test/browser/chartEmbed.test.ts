@@ -12,11 +12,18 @@ import { makeTempProject } from "../support/tempProject.ts";
 // one bad option, and one chart alone to see what it loads.
 const badOption = { chart: "skewReadings", options: { conventions: ["call_minus_put"] } };
 const alone = { chart: "pricePath", options: CHART_EMBEDS.pricePath.example };
+// A range that ends before the sell-off's difficulty adjustment, with that adjustment left out and then asked for.
+const beforeAdjustment = { range: ["2025-10-01", "2026-02-01"] };
+const adjustments = [
+  { chart: "hashpriceReading", options: beforeAdjustment },
+  { chart: "hashpriceReading", options: { ...beforeAdjustment, adjustmentFrom: "2026-02-05" } }
+];
 const notes: Record<string, string> = {
   "embeds-examples": embedNote("Every chart, with options", EVERY_EXAMPLE),
   "embeds-defaults": embedNote("Every chart as its page draws it", EVERY_DEFAULT),
   "embed-bad-option": embedNote("A bad option", [badOption]),
-  "embed-alone": embedNote("One chart", [alone])
+  "embed-alone": embedNote("One chart", [alone]),
+  "embed-adjustment": embedNote("Hashprice before the adjustment", adjustments)
 };
 
 /** What an embed shows, read in the page: its marks, and the title, caption and credits a reader sees. */
@@ -68,7 +75,8 @@ describe("report charts embedded by name in a note", () => {
     const effects = await report.page.evaluate(() => ({
       signals: document.querySelectorAll('[data-chart-embed="signalTurns"] .signal-turns-item').length,
       episodeColumns: document.querySelectorAll('[data-chart-embed="episodeTable"] thead th').length - 1,
-      checkedRows: document.querySelectorAll('[data-chart-embed="factCheckTable"] tbody tr').length
+      checkedRows: document.querySelectorAll('[data-chart-embed="factCheckTable"] tbody tr').length,
+      skewStatus: document.querySelectorAll('[data-chart-embed="skewReadings"] .market-status').length
     }));
     await report.page.context().close();
     expect(report.problems).toEqual([]);
@@ -78,7 +86,9 @@ describe("report charts embedded by name in a note", () => {
     expect(effects).toEqual({
       signals: (CHART_EMBEDS.signalTurns.example.signals as string[]).length,
       episodeColumns: (CHART_EMBEDS.episodeTable.example.episodes as string[]).length,
-      checkedRows: (CHART_EMBEDS.factCheckTable.example.ids as string[]).length
+      checkedRows: (CHART_EMBEDS.factCheckTable.example.ids as string[]).length,
+      // A note has no page status above it, so the skew chart says itself that this build has no computed RR25.
+      skewStatus: 1
     });
   });
 
@@ -111,6 +121,19 @@ describe("report charts embedded by name in a note", () => {
     const message = `ChartEmbedError: chartEmbed("skewReadings"): option "conventions" has "call_minus_put", which is not one of its values; use some of: "rr25", "put_minus_call"`;
     // Framework shows the error in the cell and logs it to the console; nothing else goes wrong.
     expect(report.problems).toContain(`error cell: ${message}`);
+    for (const problem of report.problems) expect(problem.replace(/^(error cell|console error): /, "").startsWith(message), problem).toBe(true);
+  });
+
+  test("left out, hashprice's adjustment is marked only where the range holds one; asked for, a range without one fails its cell", async () => {
+    const report = await site.open("commentary/embed-adjustment");
+    const drawn = await report.page.$$eval('[data-chart-embed="hashpriceReading"]', (roots) => roots.map((root) => root.querySelectorAll("g.computed-hashprice circle").length));
+    const markers = await report.page.locator("g.adjustment-marker").count();
+    await report.page.context().close();
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]).toBeGreaterThan(100);
+    expect(markers).toBe(0);
+    const message = 'ChartEmbedError: chartEmbed("hashpriceReading"): option "adjustmentFrom" finds no difficulty adjustment from 2026-02-05 to the end of the range; use a day up to 2026-01-22';
+    expect(report.problems.filter((problem) => problem.startsWith(`error cell: ${message} (adjustments in the range: `))).toHaveLength(1);
     for (const problem of report.problems) expect(problem.replace(/^(error cell|console error): /, "").startsWith(message), problem).toBe(true);
   });
 

@@ -119,6 +119,8 @@ describe("derivatives page", () => {
       // No public dataset holds option trades or dated futures: the status names those two gaps.
       expect(text).toContain("Not in this build: the 25-delta risk reversal computed from option trades");
       expect(text).toContain("the futures basis computed from dated futures");
+      // Said once, above the charts: the charts the page embeds by name do not repeat it.
+      await expect(page.locator(".market-status").count()).resolves.toBe(1);
       await expect(page.locator("g.basis-neutral-band").count()).resolves.toBe(0);
       const basis = claims.find((claim) => claim.metric === "annualized_basis")!;
       expect(text).toContain(`${formatClaimValue(basis)} "on Friday", February 6`);

@@ -1,7 +1,7 @@
 // How many report charts a page draws, read from its source: the calls in its ```js blocks to
-// component functions that end in chartFigure (the one maker of figure.report-chart), and the
-// chartEmbed("<name>", …) calls whose registry chart does. The
+// component functions that end in chartFigure (the one maker of figure.report-chart). The
 // tests compare that count with the charts found in the browser, so no page declares a count.
+// `chartEmbed("name", …)` counts as the chart its registry entry draws: one, or none for a table.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
@@ -120,26 +120,36 @@ function chartDrawers({ references, exports }: ModuleGraph): Set<string> {
 
 let drawers: Set<string> | null = null;
 
-/** The names in the chart registry (CHART_EMBEDS) whose chart draws a report chart, not a table or a list. */
-function embedsThatDraw(chartDrawers: Set<string>): Set<string> {
+/** The declaration behind each name chartEmbed draws, from the `CHART_EMBEDS` object of the registry. */
+function registryEntries(): Map<string, string> {
   const source = parse(registryFile, readFileSync(registryFile, "utf8"));
   const imports = localImports(source, registryFile, (specifier) => specifier.startsWith("."));
-  const names = new Set<string>();
-  const visit = (node: ts.Node) => {
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isIdentifier(node.initializer) && chartDrawers.has(imports.get(node.initializer.text) ?? "")) names.add(node.name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return names;
+  const entries = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== "CHART_EMBEDS" || !declaration.initializer || !ts.isObjectLiteralExpression(declaration.initializer)) continue;
+      for (const property of declaration.initializer.properties) {
+        if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer) && imports.has(property.initializer.text)) {
+          entries.set(property.name.getText(source).replace(/^["']|["']$/g, ""), imports.get(property.initializer.text)!);
+        }
+      }
+    }
+  }
+  return entries;
 }
 
-let drawingEmbeds: Set<string> | null = null;
+let embeds: Map<string, string> | null = null;
 
-/** How many report charts a `chartEmbed("<name>", …)` call draws: one, or none for a table or a list. */
-function embedCharts(call: ts.CallExpression, where: string): number {
+/** How many report charts one call draws: one, or for chartEmbed("name", …) as many as that registry entry draws. */
+function chartsOfCall(call: ts.CallExpression, key: string, where: string): number {
+  if (key !== chartEmbedDecl) return 1;
   const [name] = call.arguments;
-  if (!name || !ts.isStringLiteral(name)) throw new Error(`${where}: chartEmbed needs the chart's name as a string literal to be counted from the source`);
-  return drawingEmbeds!.has(name.text) ? 1 : 0;
+  if (!name || !ts.isStringLiteral(name)) throw new Error(`${where}: chartEmbed's chart name must be a string literal for the tests to count what it draws`);
+  embeds ??= registryEntries();
+  const entry = embeds.get(name.text);
+  if (entry === undefined) throw new Error(`${where}: chartEmbed("${name.text}") names no chart of src/components/embeds/registry.ts`);
+  return drawers!.has(entry) ? 1 : 0;
 }
 
 /** The charts a page draws: `min` for sure, `max` counting those drawn only under a condition. */
@@ -182,7 +192,6 @@ function isConditional(call: ts.CallExpression, where: string): boolean {
 /** Counts the report charts a page's source draws (see the top of this file). */
 export function chartsInSource(markdown: string, file: string): ChartCount {
   drawers ??= chartDrawers(componentGraph());
-  drawingEmbeds ??= embedsThatDraw(drawers);
   const pageFile = join(projectRoot, file);
   const blocks = codeBlocks(markdown).map((block) => ({ ...block, source: parse(pageFile, block.code, ts.ScriptKind.JS) }));
   // Framework shares a page's imports across its blocks.
@@ -197,7 +206,7 @@ export function chartsInSource(markdown: string, file: string): ChartCount {
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && charts.has(node.expression.text)) {
         const where = `${file}:${line + source.getLineAndCharacterOfPosition(node.getStart()).line}`;
-        const drawn = charts.get(node.expression.text) === chartEmbedDecl ? embedCharts(node, where) : 1;
+        const drawn = chartsOfCall(node, charts.get(node.expression.text)!, where);
         count.max += drawn;
         if (!isConditional(node, where)) count.min += drawn;
       }

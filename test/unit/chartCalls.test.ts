@@ -30,8 +30,15 @@ describe("chartsInSource", () => {
     expect(count('chartEmbed("pricePath")', 'chartEmbed("pricePath", { "range": ["2026-02-01", "2026-02-10"] })', 'chartEmbed("signalTurns", { "expanded": true })')).toEqual({ min: 2, max: 2 });
   });
 
-  test("a chartEmbed whose name is not written out cannot be counted and says so, with the line", () => {
-    expect(() => count("chartEmbed(name)")).toThrow(/^src\/page\.md:13: chartEmbed needs the chart's name as a string literal/);
+  test("counts chartEmbed by name as what its registry entry draws: a chart, or nothing for a table", () => {
+    expect(count('chartEmbed("linkedPanels", { "range": ["2025-10-01", "2026-02-28"] })', 'chartEmbed("factCheckTable")', 'if (ok) display(await chartEmbed("basisVsNeutral"));')).toEqual({ min: 1, max: 2 });
+  });
+
+  test.each([
+    ["a name that is not a literal", "chartEmbed(name)", /^src\/page\.md:13: chartEmbed's chart name must be a string literal/],
+    ["a name the registry lacks", 'chartEmbed("pricePaths")', /^src\/page\.md:13: chartEmbed\("pricePaths"\) names no chart of src\/components\/embeds\/registry\.ts/]
+  ])("chartEmbed with %s cannot be counted and says so, with the line", (_, block, message) => {
+    expect(() => count(block)).toThrow(message);
   });
 
   test("a chart drawn under a condition widens the range", () => {

@@ -68,7 +68,7 @@ describe("encodePng", () => {
 
 describe("staticChart", () => {
   const { claims } = loadLedger();
-  const draw = () => withServerDom("file:///site/flows", () => staticChart("etfFlows", undefined, { claims }, "s0d384fe5"));
+  const draw = () => withServerDom("file:///site/flows", () => staticChart("etfFlows", undefined, { claims }, { idPrefix: "s0d384fe5", inNote: false }));
 
   test("draws the chart at a phone's and a desktop's cell width, each marked for the CSS that picks one", () => {
     const html = draw();

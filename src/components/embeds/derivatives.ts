@@ -1,6 +1,7 @@
 // Charts of the Derivatives page: volatility and funding, positioning, skew, put strikes, the basis.
 import { claimsById } from "../../lib/claims.js";
 import type { CitedClaim } from "../../lib/ledger/types.js";
+import { addUtcDays } from "../../lib/metrics/time.js";
 import type { PublicVolatility } from "../../lib/public/volatility.js";
 import { SKEW_CONVENTIONS } from "../../lib/skew.js";
 import { basisVsNeutral } from "../basisVsNeutral.js";
@@ -9,11 +10,19 @@ import { longShortRatios } from "../longShortRatios.js";
 import { putStrikesVsPrice, strikeMarks } from "../putStrikesVsPrice.js";
 import { skewReadings } from "../skewReadings.js";
 import { checkInRange, isDatedPrice } from "./figures.js";
-import { checkLabels, claimIds, claimIdsOrNull, day, dayRange, daysOf, flag, labels, OptionProblem, someOfOrNull } from "./options.js";
+import { checkLabels, claimIds, claimIdsOrNull, day, dayRange, daysOf, flag, labels, OptionProblem, someOfOrNull, type DayRange } from "./options.js";
 import { defineChart } from "./spec.js";
 import { spanWords } from "./text.js";
 
 const hourlyDays = (data: { volatility: PublicVolatility }) => daysOf(data.volatility.hourly);
+
+const monthWords = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "Oct 2025 to Feb 2026" for a range of whole months, as Derivatives titles its five; else the days. */
+function rangeWords(range: DayRange): string {
+  const wholeMonths = range.from.endsWith("-01") && addUtcDays(range.to, 1).endsWith("-01");
+  return wholeMonths ? `${monthWords(range.from)} to ${monthWords(range.to)}` : spanWords(range);
+}
 
 export const linkedPanelsEmbed = defineChart(["volatility", "claims"])({
   about: "Bitcoin's hourly price, implied (DVOL) against realized volatility, and funding on one time axis, read together under the pointer.",
@@ -32,12 +41,18 @@ export const linkedPanelsEmbed = defineChart(["volatility", "claims"])({
     return linkedPanels(volatility, claims, {
       width,
       ...range,
-      title: `Bitcoin, ${spanWords(range)}: price, implied against realized volatility, funding`,
+      title: `Bitcoin, ${rangeWords(range)}: price, implied against realized volatility, funding`,
       filename: `btc-volatility-funding-${range.from}-to-${range.to}`,
       prices: prices ?? claimsById(claims, ["btc-open-2026-02-05", "btc-low-2026-02-06"])
     });
   }
 });
+
+/** What each of AMBCrypto's ratios counts, as its article says. */
+const RATIO_WORDS: Record<string, string> = {
+  "btc-long-short-ratio-all-ambcrypto": "All exchanges",
+  "btc-long-short-ratio-binance-okx-ambcrypto": "Binance and OKX accounts, average"
+};
 
 export const longShortRatiosEmbed = defineChart(["claims"])({
   about: "Reported long/short ratios on a log scale, where two longs per short sits as far from even as two shorts per long.",
@@ -47,15 +62,14 @@ export const longShortRatiosEmbed = defineChart(["claims"])({
     ids: claimIds("ledger ids of reported BTC long/short ratios; default AMBCrypto's two.", {
       what: "a reported BTC long/short ratio",
       accepts: (claim) => claim.metric === "long_short_ratio" && claim.unit === "ratio" && claim.value !== null,
-      fallback: () => ["btc-long-short-ratio-all-ambcrypto", "btc-long-short-ratio-binance-okx-ambcrypto"]
+      fallback: () => Object.keys(RATIO_WORDS)
     }),
-    labels: labels('`{ "<id>": "words" }`, what each ratio counts; default the quote it comes from.')
+    labels: labels('`{ "<id>": "words" }`, what each ratio counts; default the words Derivatives gives AMBCrypto\'s two, and for any other the quote it comes from.')
   },
-  example: { labels: { "btc-long-short-ratio-all-ambcrypto": "All exchanges", "btc-long-short-ratio-binance-okx-ambcrypto": "Binance and OKX accounts, average" } },
+  example: { ids: ["btc-long-short-ratio-all-ambcrypto"], labels: { "btc-long-short-ratio-all-ambcrypto": "Across all exchanges" } },
   draw(_data, { ids, labels: words }, width) {
     checkLabels(words, ids);
-    // An embed has no page to say what each ratio counts, so by default each is labelled with its quote.
-    return longShortRatios(ids.map((claim) => ({ label: words[claim.id] ?? `“${claim.quote}”`, claim })), { width });
+    return longShortRatios(ids.map((claim) => ({ label: words[claim.id] ?? RATIO_WORDS[claim.id] ?? `“${claim.quote}”`, claim })), { width });
   }
 });
 

@@ -10,16 +10,17 @@ export const TABLE_WIDTH = 640;
 /**
  * As on a page, a note says which market series come from an API capture and which are missing
  * from the build; series read from the public extracts are named in each chart's source line.
+ * A report page says so once, above its charts, so its embeds add nothing.
  */
 function marketNote(spec: ChartEmbedSpec, data: Partial<EmbedData>): HTMLElement[] {
   const markets = spec.needs.filter((key) => DATA_FILES[key].startsWith("market-")).map((key) => data[key] as MarketDataset<object>);
   return markets.some((market) => market.rows.length === 0 || market.mode !== "public") ? [marketStatus(markets)] : [];
 }
 
-/** The chart's body (a table, or the chart in its resizing container) under its market note, marked with its name. */
-export function embedRoot(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, body: HTMLElement): HTMLElement {
+/** The chart's body (a table, or the chart in its resizing container), in a note under its market note, marked with its name. */
+export function embedRoot(chart: string, spec: ChartEmbedSpec, data: Partial<EmbedData>, body: HTMLElement, inNote: boolean): HTMLElement {
   const root = document.createElement("div");
   root.dataset.chartEmbed = chart;
-  root.append(...marketNote(spec, data), body);
+  root.append(...(inNote ? marketNote(spec, data) : []), body);
   return root;
 }

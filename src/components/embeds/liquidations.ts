@@ -3,7 +3,7 @@ import type { CitedClaim } from "../../lib/ledger/types.js";
 import { FOLLOW_UP } from "../../lib/scorecard.js";
 import { liquidationTotals } from "../liquidationTotals.js";
 import { liquidations24hClaims, liquidationsBySide } from "../liquidationsBySide.js";
-import { openInterestScopes } from "../openInterestScopes.js";
+import { openInterestScopeLabel, openInterestScopes } from "../openInterestScopes.js";
 import { openInterestUsdVsBtc } from "../openInterestUsdVsBtc.js";
 import { claimIds } from "./options.js";
 import { defineChart } from "./spec.js";
@@ -48,7 +48,8 @@ export const liquidationsBySideEmbed = defineChart(["claims"])({
   draw: (_data, { ids }, width) => liquidationsBySide(ids, { width })
 });
 
-const OPEN_INTEREST_IN_COINS = ["btc-open-interest-notional-prior-week-rally-71k", "btc-open-interest-notional-rally-71k", "btc-open-interest-btc-rally-71k"];
+/** The one report that counts open interest in coins as well: its dollar values a week apart and its coin count. */
+export const OPEN_INTEREST_IN_COINS = ["btc-open-interest-notional-prior-week-rally-71k", "btc-open-interest-notional-rally-71k", "btc-open-interest-btc-rally-71k"];
 
 export const openInterestUsdVsBtcEmbed = defineChart(["claims"])({
   about: "One report's futures open interest in dollars a week apart beside its count in coins, and the price per coin they imply.",
@@ -64,6 +65,13 @@ export const openInterestUsdVsBtcEmbed = defineChart(["claims"])({
   example: { ids: OPEN_INTEREST_IN_COINS },
   draw: (_data, { ids }, width) => openInterestUsdVsBtc(ids, { width })
 });
+
+/** Who counted each report's open interest, by source, in the words of Liquidations. */
+const SCOPE_WORDS: Record<string, string> = {
+  "framework-translation": "CoinGlass, as the translated report cites it",
+  ambcrypto: "CoinGlass, as AMBCrypto cites it",
+  "rally-71k": "Major exchanges, in the story carried by AltcoinStory and Esther Mendoza"
+};
 
 export const openInterestScopesEmbed = defineChart(["claims"])({
   about: "Every reported dollar level of futures open interest on one axis, one row per report, with the week's move where it prints one.",
@@ -83,5 +91,5 @@ export const openInterestScopesEmbed = defineChart(["claims"])({
     })
   },
   example: { ids: ["btc-open-interest-prior-week-framework-translation", "btc-open-interest-2026-02-05-framework-translation", "btc-open-interest-ambcrypto"] },
-  draw: (_data, { ids }, width) => openInterestScopes(ids, { width })
+  draw: (_data, { ids }, width) => openInterestScopes(ids, { width, scopeLabel: (claim) => SCOPE_WORDS[claim.sourceId] ?? openInterestScopeLabel(claim) })
 });

@@ -10,8 +10,9 @@ export interface ChartCell {
   options: Record<string, unknown> | undefined;
 }
 
-// An expression cell as Framework transpiles it: `display(await(\n<expression>\n))`.
-const EXPRESSION_CELL = /define\(\{id: "([0-9a-f]{8}(?:-\d+)?)", inputs: \[[^\]]*\], body: async \([^)]*\) => \{\ndisplay\(await\(\nchartEmbed\("(\w+)"(?:, ([^\n]*))?\)\n\)\)\n\}\}\);/g;
+// An expression cell as Framework transpiles it, `display(await(\n<expression>\n))`, its expression
+// perhaps after comment lines; the options never reach past the cell's end.
+const EXPRESSION_CELL = /define\(\{id: "([0-9a-f]{8}(?:-\d+)?)", inputs: \[[^\]]*\], body: async \([^)]*\) => \{\ndisplay\(await\(\n(?:\/\/[^\n]*\n)*chartEmbed\("(\w+)"(?:, ((?:(?!\}\}\);)[^])*?))?\)\n\)\)\n\}\}\);/g;
 
 // Stands for a page variable while the options are read as JSON; no option takes it as a value.
 const PAGE_VARIABLE = "<page variable>";

@@ -66,7 +66,7 @@ export function prerenderCharts(dir: string): PrerenderResult {
     const url = pathToFileURL(path.join(PROJECT_ROOT, pageFile.replace(/\.html$/, ""))).href;
     for (const cell of cells) {
       try {
-        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), `s${cell.id}`));
+        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith(`commentary${path.sep}`) }));
         html = fillCell(html, cell.id, downloadsAsFiles(markup, dir, pageFile));
       } catch (error) {
         throw new Error(`${pageFile}: chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""}) could not be drawn at build time: ${(error as Error).message}`, { cause: error });

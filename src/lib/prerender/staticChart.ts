@@ -28,7 +28,7 @@ function staticBody(drawn: HTMLElement): HTMLElement {
  * Ids made unique to one drawing (Plot numbers its clip paths from 1 in every drawing), with
  * the references to them; links to anything else keep their targets.
  */
-function prefixIds(html: string, prefix: string): string {
+export function prefixIds(html: string, prefix: string): string {
   const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
   if (ids.size === 0) return html;
   const local = (id: string) => ids.has(id);
@@ -42,13 +42,13 @@ function prefixIds(html: string, prefix: string): string {
  * The static markup of `chart` with `options`, drawn with a DOM in place (withServerDom). A
  * table keeps its own width and is drawn once; a chart is drawn at both widths.
  */
-export function staticChart(chart: string, options: Record<string, unknown> | undefined, data: Partial<EmbedData>, idPrefix: string): string {
+export function staticChart(chart: string, options: Record<string, unknown> | undefined, data: Partial<EmbedData>, { idPrefix, inNote }: { idPrefix: string; inNote: boolean }): string {
   const spec = chartEmbedSpec(chart);
   const draw = spec.prepare(chart, data, options);
-  if (spec.fixedWidth) return prefixIds(embedRoot(chart, spec, data, draw(TABLE_WIDTH)).outerHTML, `${idPrefix}-`);
+  if (spec.fixedWidth) return prefixIds(embedRoot(chart, spec, data, draw(TABLE_WIDTH), inNote).outerHTML, `${idPrefix}-`);
   return (Object.keys(STATIC_WIDTHS) as (keyof typeof STATIC_WIDTHS)[])
     .map((variant) => {
-      const root = embedRoot(chart, spec, data, staticBody(draw(STATIC_WIDTHS[variant])));
+      const root = embedRoot(chart, spec, data, staticBody(draw(STATIC_WIDTHS[variant])), inNote);
       root.classList.add(`chart-static-${variant}`);
       return prefixIds(root.outerHTML, `${idPrefix}-${variant}-`);
     })
