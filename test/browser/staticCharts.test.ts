@@ -27,7 +27,7 @@ const embedHeights = (page: import("playwright-core").Page) =>
   );
 
 test("pages draw their charts by name, so the build can draw every one", () => {
-  expect(pages.map(({ path }) => path)).toEqual(expect.arrayContaining(["/", "macro", "flows"]));
+  expect(pages.map(({ path }) => path)).toEqual(expect.arrayContaining(["/", "/macro", "/flows"]));
 });
 
 describe.each(pages)("page $path", ({ path, file }) => {
@@ -40,12 +40,17 @@ describe.each(pages)("page $path", ({ path, file }) => {
     const charts = await report.page.$$eval("#observablehq-main observablehq-loading.chart-static [data-chart-embed]", (embeds) =>
       embeds.filter((embed) => (embed as HTMLElement).offsetParent !== null).map((embed) => ({ chart: (embed as HTMLElement).dataset.chartEmbed, drawn: embed.querySelector("svg, table, ul") !== null }))
     );
-    const downloads = await report.page.$$eval("#observablehq-main .chart-static-wide a.chart-download, #observablehq-main .chart-static:not(:has(.chart-static-wide)) a.chart-download", (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const downloads = await report.page.$$eval("#observablehq-main [data-chart-embed] a.chart-download", (links) =>
+      links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => ({ name: (link as HTMLAnchorElement).download, href: (link as HTMLAnchorElement).href }))
+    );
     await report.page.context().close();
+    const live = await site.open(path, { width: 1280 });
+    const liveDownloads = await live.page.$$eval("#observablehq-main [data-chart-embed] a.chart-download", (links) => links.map((link) => (link as HTMLAnchorElement).download));
+    await live.page.context().close();
     expect(report.problems).toEqual([]);
     expect(charts).toEqual(chartEmbedCells(file).map((chart) => ({ chart, drawn: true })));
-    expect(downloads.length).toBeGreaterThan(0);
-    for (const href of downloads) {
+    expect(downloads.map(({ name }) => name)).toEqual(liveDownloads);
+    for (const { href } of downloads) {
       const response = await fetch(href);
       expect(response.status, href).toBe(200);
       expect((await response.text()).split("\n")[0], href).toMatch(/^[\w" ]+(,[\w" ()%.-]+)+$/);
@@ -53,7 +58,7 @@ describe.each(pages)("page $path", ({ path, file }) => {
   });
 
   test.each([375, 1280])("at %i px the live charts take the drawn charts' place at the same height", async (width) => {
-    const drawn = await site.open(path, { javaScript: false, width });
+    const drawn = await site.open(path, { withoutScripts: true, width });
     const before = await embedHeights(drawn.page);
     await drawn.page.context().close();
     const live = await site.open(path, { width });

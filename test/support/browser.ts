@@ -24,6 +24,8 @@ export interface OpenPageOptions {
   screenshotPath?: string;
   /** False: open the page as a reader with JavaScript turned off sees it. */
   javaScript?: boolean;
+  /** True: the page as it stands before its JavaScript has loaded (its scripts are held back). */
+  withoutScripts?: boolean;
 }
 
 /**
@@ -43,8 +45,11 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // Scripts the page is opened without are not failures.
+  const heldBack = (requestUrl: URL) => (options.javaScript === false || options.withoutScripts === true) && requestUrl.pathname.endsWith(".js");
   page.on("requestfailed", (request) => {
-    if (new URL(request.url()).host === siteHost) problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+    const requestUrl = new URL(request.url());
+    if (requestUrl.host === siteHost && !heldBack(requestUrl)) problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -57,10 +62,11 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
       return route.abort();
     }
   );
+  if (options.withoutScripts) await context.route(heldBack, (route) => route.abort());
   await page.goto(url, { waitUntil: "networkidle" });
   // Framework renders cells asynchronously after load; wait until no cell is pending. Without
-  // JavaScript, the charts drawn at build time stay in their cells' loading placeholders.
-  if (options.javaScript !== false) await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, { timeout: 10_000 }).catch(() => {
+  // its scripts, the charts drawn at build time stay in their cells' loading placeholders.
+  if (options.javaScript !== false && !options.withoutScripts) await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, { timeout: 10_000 }).catch(() => {
     problems.push("cells still running after 10 s");
   });
   const errorCells = await page.$$eval(".observablehq--error", (cells) => cells.map((cell) => cell.textContent?.trim() ?? ""));
