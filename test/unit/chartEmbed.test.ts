@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CHART_EMBEDS, chartEmbedSpec } from "../../src/components/embeds/registry.ts";
+import { dayRange } from "../../src/components/embeds/options.ts";
 import { DATA_FILES, type EmbedData } from "../../src/components/embeds/spec.ts";
 import { etfFlowClaims } from "../../src/components/etfFlows.ts";
 import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
@@ -85,12 +86,19 @@ describe("options, read against the data the site is built from", () => {
 
   test("a day outside the data names the chart, the option and the data's first and last day", () => {
     expect(read("pricePath", { range: ["2026-02-01", "2099-01-01"] })).toThrow(
-      `chartEmbed("pricePath"): option "range" has "2099-01-01", outside the data; use two UTC days, ["YYYY-MM-DD", "YYYY-MM-DD"], ${firstAndLast(data.price.rows.map((row) => row.time.slice(0, 10)))}`
+      `chartEmbed("pricePath"): option "range" has "2099-01-01", outside the data; use two UTC days, ["YYYY-MM-DD", "YYYY-MM-DD"] ("last" for the data's last day), ${firstAndLast(data.price.rows.map((row) => row.time.slice(0, 10)))}`
     );
     expect(read("fearGreed", { events: [{ date: "2024-01-01", label: "before" }] })).toThrow(
       `chartEmbed("fearGreed"): option "events" has "2024-01-01", outside the data; use [{ date: "YYYY-MM-DD", label: "..." }] with days ${firstAndLast(data.fearGreed.rows.map((row) => row.date))}`
     );
     expect(read("putStrikesVsPrice", { lowestFrom: "2030-01-01" })).toThrow(`option "lowestFrom" has "2030-01-01", outside the data; use a UTC day, "YYYY-MM-DD", ${firstAndLast(data.volatility.hourly.map((row) => row.time.slice(0, 10)))}`);
+  });
+
+  test('a range to "last" ends on the data\'s last day, so it follows the extract when that is re-pinned', () => {
+    const days = { from: "2026-01-01", to: "2026-02-23" };
+    const range = dayRange<null>("doc", () => days, "all");
+    expect(range.read(["2026-01-10", "last"], null)).toEqual({ from: "2026-01-10", to: "2026-02-23" });
+    expect(() => range.read(["last", "2026-02-01"], null)).toThrow('has "last", which is not a calendar day');
   });
 
   test("a day that is not on the calendar, or a range that ends before it starts, is refused", () => {

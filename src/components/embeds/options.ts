@@ -48,6 +48,9 @@ function checkDay(day: string, bounds: DayRange | null, fix: string): void {
 
 const daysFix = (bounds: DayRange | null, form: string) => (bounds ? `use ${form} from ${bounds.from} to ${bounds.to}` : `use ${form}`);
 
+/** The last day a range can name: the data's own last day. */
+const LAST_DAY = "last";
+
 /** Every day: the range of a chart whose data hold no rows, so that it draws what little it has. */
 const EVERY_DAY: DayRange = { from: "0000-01-01", to: "9999-12-31" };
 
@@ -60,10 +63,11 @@ export function dayRange<Data>(doc: string, bounds: (data: Data) => DayRange | n
     doc,
     read(value, data) {
       const span = bounds(data);
-      const fix = daysFix(span, `two UTC days, ["YYYY-MM-DD", "YYYY-MM-DD"],`);
+      const fix = daysFix(span, `two UTC days, ["YYYY-MM-DD", "YYYY-MM-DD"] ("last" for the data's last day),`);
       if (value === undefined) return fallback === "all" ? (span ?? EVERY_DAY) : fallback;
       if (!isStrings(value) || value.length !== 2) throw new OptionProblem(`is ${quoted(value)}, not a first and a last day`, fix);
-      const [from, to] = value as [string, string];
+      // "last" follows the data: a range to the end of an extract stays right when it is re-pinned.
+      const [from, to] = [value[0]!, value[1] === LAST_DAY && span ? span.to : value[1]!];
       checkDay(from, span, fix);
       checkDay(to, span, fix);
       if (from > to) throw new OptionProblem(`starts after it ends (${from} is after ${to})`, "put the earlier day first");

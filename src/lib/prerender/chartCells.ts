@@ -14,25 +14,14 @@ export interface ChartCell {
 // perhaps after comment lines; the options never reach past the cell's end.
 const EXPRESSION_CELL = /define\(\{id: "([0-9a-f]{8}(?:-\d+)?)", inputs: \[[^\]]*\], body: async \([^)]*\) => \{\ndisplay\(await\(\n(?:\/\/[^\n]*\n)*chartEmbed\("(\w+)"(?:, ((?:(?!\}\}\);)[^])*?))?\)\n\)\)\n\}\}\);/g;
 
-// Stands for a page variable while the options are read as JSON; no option takes it as a value.
-const PAGE_VARIABLE = "<page variable>";
-
 /**
- * Options written as a JavaScript object of literals; keys may be bare names. An option whose
- * value is a page variable (a control's value) is left out: the chart draws its default, which
- * the control starts at. Null when the options are anything else.
+ * Options written as a JavaScript object of literals, keys perhaps bare names as notes write
+ * them; null for anything else (a variable of the page, a call), which only the browser knows.
  */
 export function literalOptions(text: string): Record<string, unknown> | null {
-  const asObject = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
-  const json = parseJson(text);
-  if (json !== undefined) return asObject(json);
-  // Not JSON: bare keys and page variables are quoted (a string holding "a:" or "{b" is not meant to be met here).
-  const quoted = text
-    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)(?=\s*[,}])/g, `$1"$2": "${PAGE_VARIABLE}"`)
-    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
-    .replace(/(":\s*)(?!(?:true|false|null)\b)[A-Za-z_$][\w$.]*(?=\s*[,}])/g, `$1"${PAGE_VARIABLE}"`);
-  const options = asObject(parseJson(quoted));
-  return options && Object.fromEntries(Object.entries(options).filter(([, value]) => value !== PAGE_VARIABLE));
+  // A string holding "a:" after a comma or brace would be misread here, and then not parse.
+  const value = parseJson(text) ?? parseJson(text.replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":'));
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 function parseJson(text: string): unknown {
@@ -44,8 +33,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Every cell of the page that is one chartEmbed call with literal options (or page variables,
- * drawn at their defaults). Any other options are left to the browser.
+ * Every cell of the page that is one chartEmbed call with literal options, or none. A call whose
+ * options are code is left to the browser.
  */
 export function chartCells(html: string): ChartCell[] {
   return [...html.matchAll(EXPRESSION_CELL)].flatMap(([, id, chart, optionsText]): ChartCell[] => {
