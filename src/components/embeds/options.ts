@@ -68,9 +68,12 @@ export function dayRange<Data>(doc: string, bounds: (data: Data) => DayRange | n
       if (!isStrings(value) || value.length !== 2) throw new OptionProblem(`is ${quoted(value)}, not a first and a last day`, fix);
       // "last" follows the data: a range to the end of an extract stays right when it is re-pinned.
       const [from, to] = [value[0]!, value[1] === LAST_DAY && span ? span.to : value[1]!];
-      checkDay(from, span, fix);
-      checkDay(to, span, fix);
+      // A range may reach past the data (a build with a shorter snapshot draws the days it has);
+      // one that holds none of the data's days is a mistake.
+      checkDay(from, null, fix);
+      checkDay(to, null, fix);
       if (from > to) throw new OptionProblem(`starts after it ends (${from} is after ${to})`, "put the earlier day first");
+      if (span && (to < span.from || from > span.to)) throw new OptionProblem(`is ${quoted(value)}, which holds none of the data's days`, fix);
       return { from, to };
     }
   };

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { DATA_FILES, type DataKey, type EmbedData } from "../../components/embeds/spec.ts";
+import { ChartEmbedError } from "../../components/embeds/options.ts";
 import { chartEmbedSpec } from "../../components/embeds/registry.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { chartCells, fillCell } from "./chartCells.ts";
@@ -51,29 +52,39 @@ function downloadsAsFiles(html: string, dir: string, pageFile: string): string {
 export interface PrerenderResult {
   /** Charts drawn, by page. */
   pages: { page: string; charts: string[] }[];
+  /** Charts left to the browser because their options are wrong: there the cell shows the problem. */
+  warnings: string[];
 }
 
-/** Draws every registry chart cell of every page built in `dir`, in place. Throws naming the page and chart. */
+/**
+ * Draws every registry chart cell of every page built in `dir`, in place. A chart whose options
+ * are wrong is left to the browser, which shows the problem in its cell, and is reported; any
+ * other failure throws, naming the page and the chart.
+ */
 export function prerenderCharts(dir: string): PrerenderResult {
   const data = dataReader(dir);
   const pages: PrerenderResult["pages"] = [];
+  const warnings: string[] = [];
   for (const pageFile of builtPages(dir)) {
     const file = path.join(dir, pageFile);
     let html = readFileSync(file, "utf8");
-    const cells = chartCells(html);
-    if (cells.length === 0) continue;
+    const drawn: string[] = [];
     // The page's address as chartFigure.ts resolves links from it (relative to the project root in Node).
     const url = pathToFileURL(path.join(PROJECT_ROOT, pageFile.replace(/\.html$/, ""))).href;
-    for (const cell of cells) {
+    for (const cell of chartCells(html)) {
+      const call = `chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""})`;
       try {
         const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith(`commentary${path.sep}`) }));
         html = fillCell(html, cell.id, downloadsAsFiles(markup, dir, pageFile));
+        drawn.push(cell.chart);
       } catch (error) {
-        throw new Error(`${pageFile}: chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""}) could not be drawn at build time: ${(error as Error).message}`, { cause: error });
+        if (error instanceof ChartEmbedError) warnings.push(`${pageFile}: ${call} is drawn in the browser only: ${error.message}`);
+        else throw new Error(`${pageFile}: ${call} could not be drawn at build time: ${(error as Error).message}`, { cause: error });
       }
     }
+    if (drawn.length === 0) continue;
     writeFileSync(file, html);
-    pages.push({ page: pageFile, charts: cells.map((cell) => cell.chart) });
+    pages.push({ page: pageFile, charts: drawn });
   }
-  return { pages };
+  return { pages, warnings };
 }
