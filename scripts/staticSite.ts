@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const contentTypes: Record<string, string> = {
@@ -61,6 +61,23 @@ export function siteFile(root: string, path: string): { file: string; status: 20
   }
   const notFoundPage = join(root, "404.html");
   return existsSync(notFoundPage) ? { file: notFoundPage, status: 404 } : undefined;
+}
+
+/** An address no page has, where the site's 404 page is served. */
+export const UNKNOWN_PATH = "no-such-page";
+
+/**
+ * Every page of a built site by its clean URL below the site root ("" for index.html, "macro" for
+ * macro.html, "commentary/" for commentary/index.html), and the 404 page at an unknown address.
+ * Framework's own folders (_observablehq, _import, _node, _file…) hold no pages.
+ */
+export function sitePages(root: string): { file: string; path: string }[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((file) => !file.split("/").some((part) => part.startsWith("_")))
+    .map((file) => ({ file, path: file === "404.html" ? UNKNOWN_PATH : file.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "") }))
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export interface StaticSite {
