@@ -25,6 +25,8 @@ export interface PageReading {
   textMs: number | null;
   /** The first frame in which a chart showed with a non-zero size. */
   chartMs: number | null;
+  /** Whether that chart came in the page's HTML rather than from a script. */
+  chartInHtml: boolean | null;
   /** Layout shifts without recent input, summed. */
   layoutShift: number;
 }
@@ -44,7 +46,10 @@ export interface LoadFigures {
   /** Null when no chart showed. */
   chartSeconds: number | null;
   layoutShift: number;
-  /** JavaScript that had arrived when the first chart showed; null when no chart showed. */
+  /**
+   * JavaScript the first chart waited for: none for a chart in the HTML (scripts that arrived
+   * meanwhile did not draw it), else what had arrived when it showed. Null when no chart showed.
+   */
   jsBeforeChartBytes: number | null;
 }
 
@@ -93,7 +98,7 @@ export function loadFigures({ resources, reading, timeOrigin }: LoadRecord): Loa
     textSeconds: paintedSeconds(reading.textMs, reading.firstContentfulPaintMs),
     chartSeconds,
     layoutShift: reading.layoutShift,
-    jsBeforeChartBytes: chartSeconds === null ? null : jsBytesBy(resources, timeOrigin + chartSeconds)
+    jsBeforeChartBytes: chartSeconds === null ? null : reading.chartInHtml ? 0 : jsBytesBy(resources, timeOrigin + chartSeconds)
   };
 }
 

@@ -28,7 +28,7 @@ export const DEFINITIONS = {
   text: `the first paragraph of the page's text (a <p> in #observablehq-main, outside figures, of ${PARAGRAPH_MIN_LENGTH}+ characters) painted with no value in it still loading`,
   chart: "the first chart painted with a non-zero size, anywhere on the page: an SVG or canvas in a chart figure (figure.report-chart), or Plot's own SVG; one in the HTML counts from the first paint",
   layoutShift: `layout shifts without recent input, summed over the load until the network is idle, every cell has drawn, and ${SETTLE_MS / 1000} s more`,
-  jsBeforeChart: "JavaScript whose last byte arrived before the first chart showed",
+  jsBeforeChart: "JavaScript the first chart waited for: none when it was in the page's HTML, else the JavaScript whose last byte arrived before it showed",
   bytes: "kB of 1000 bytes over the wire (gzip-compressed, headers included), by the browser's resource type: documents, scripts, stylesheets, fetches (data)"
 } as const;
 
@@ -39,7 +39,7 @@ const READING = "__benchPagesReading";
  * the paragraph and the chart, and it sums layout shifts as the browser reports them.
  */
 function probe(global: string, chartSelector: string, paragraphMinLength: number): void {
-  const reading: PageReading = { firstContentfulPaintMs: null, textMs: null, chartMs: null, layoutShift: 0 };
+  const reading: PageReading = { firstContentfulPaintMs: null, textMs: null, chartMs: null, chartInHtml: null, layoutShift: 0 };
   Object.defineProperty(window, global, { value: reading });
   new PerformanceObserver((list) => {
     for (const shift of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
@@ -59,11 +59,20 @@ function probe(global: string, chartSelector: string, paragraphMinLength: number
     );
     return paragraph !== undefined && !paragraph.querySelector("observablehq-loading") && shows(paragraph);
   };
+  // The charts in the page's HTML: those there when the parser is done, before any module script runs.
+  const chartsInHtml = new Set<Element>();
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState === "interactive") for (const chart of document.querySelectorAll(chartSelector)) chartsInHtml.add(chart);
+  });
   const onFrame = () => {
     // A frame's callbacks run just before it paints: what is found now is on screen in this frame.
     const now = performance.now();
     if (reading.textMs === null && textShows()) reading.textMs = now;
-    if (reading.chartMs === null && [...document.querySelectorAll(chartSelector)].some(shows)) reading.chartMs = now;
+    const chart = reading.chartMs === null ? [...document.querySelectorAll(chartSelector)].find(shows) : undefined;
+    if (chart) {
+      reading.chartMs = now;
+      reading.chartInHtml = document.readyState === "loading" || chartsInHtml.has(chart);
+    }
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
