@@ -13,9 +13,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
-import { launchChromium } from "./chromium.ts";
+import { chromiumPath, launchChromium } from "./chromium.ts";
 import { BASELINE_DESCRIPTION, buildBaseline } from "./frameworkBaseline.ts";
-import { loadFigures, medianFigures, TARGETS, targetMisses, type LoadFigures } from "./pageFigures.ts";
+import { loadFigures, medianFigures, TARGETS, targetMisses, type LoadFigures, type TargetFigure } from "./pageFigures.ts";
 import { DEFINITIONS, loadPage, PHONE, PHONE_DESCRIPTION } from "./pageLoad.ts";
 import { formatTable, MISS_MARK } from "./pageTable.ts";
 import { serveSite, sitePages, type StaticSite } from "./staticSite.ts";
@@ -30,8 +30,16 @@ interface Target {
   warnings: string[];
 }
 
+function parsedArgs() {
+  try {
+    return parseArgs({ options: { "no-build": { type: "boolean" }, runs: { type: "string", default: "3" }, json: { type: "boolean" } } }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 function options() {
-  const { values } = parseArgs({ options: { "no-build": { type: "boolean" }, runs: { type: "string", default: "3" }, json: { type: "boolean" } } });
+  const values = parsedArgs();
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of loads, 1 or more, not "${values.runs}"\n${USAGE}`);
   return { build: !values["no-build"], runs, json: values.json === true };
@@ -62,6 +70,63 @@ async function measure(browser: Browser, targets: readonly Target[], runs: numbe
 
 const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 
+const SERVED = "gzip-compressed (zlib's default level) on 127.0.0.1";
+
+interface Summary {
+  measured: string;
+  runs: number;
+  chromium: string;
+  machine: string;
+  pages: (Target & { figures: LoadFigures; misses: Set<TargetFigure> })[];
+  baseline: Target & { figures: LoadFigures };
+}
+
+/** The medians of every page, and of the baseline: the last target. */
+function summarize(targets: readonly Target[], runs: number, chromium: string, loadAtStart: string): Summary {
+  const baselineTarget = targets.at(-1)!;
+  const baseline = { ...baselineTarget, figures: medianFigures(baselineTarget.loads) };
+  const pages = targets.slice(0, -1).map((target) => {
+    const figures = medianFigures(target.loads);
+    return { ...target, figures, misses: targetMisses(figures, baseline.figures) };
+  });
+  return {
+    measured: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    runs,
+    chromium,
+    machine: `${cpus().length} CPUs, load average (1, 5, 15 min) ${loadAtStart} at start, ${loadAverage()} at end`,
+    pages,
+    baseline
+  };
+}
+
+function printTable({ measured, runs, chromium, machine, pages, baseline }: Summary): void {
+  console.log(`bench:pages: median of ${runs} load(s) per page, ${measured}, Chromium ${chromium}`);
+  console.log(`profile: phone, ${PHONE_DESCRIPTION}; served ${SERVED}`);
+  console.log(`machine: ${machine} (shared: times are noisy)\n`);
+  console.log(formatTable(pages, baseline));
+  console.log(`
+paint s: ${DEFINITIONS.firstPaint}
+text s: ${DEFINITIONS.text}
+chart s: ${DEFINITIONS.chart}
+CLS: ${DEFINITIONS.layoutShift}
+JS before chart: ${DEFINITIONS.jsBeforeChart}
+bytes: ${DEFINITIONS.bytes}
+baseline: ${BASELINE_DESCRIPTION}
+${MISS_MARK} misses a target of issue 13: first chart no later than the text and within ${TARGETS.chartSeconds} s, no JavaScript before it, less JavaScript than the baseline; CLS below ${TARGETS.layoutShift} on every page`);
+}
+
+function printJson({ pages, baseline, ...run }: Summary): void {
+  const entry = ({ page, url, figures, loads, warnings }: Summary["baseline"]) => ({ page, url, median: figures, loads, warnings });
+  const profile = { ...PHONE, description: PHONE_DESCRIPTION, served: SERVED };
+  console.log(JSON.stringify({
+    ...run,
+    profile,
+    definitions: DEFINITIONS,
+    pages: pages.map((page) => ({ ...entry(page), missed: [...page.misses] })),
+    baseline: { description: BASELINE_DESCRIPTION, ...entry(baseline) }
+  }, null, 2));
+}
+
 async function main(): Promise<void> {
   const { build, runs, json } = options();
   const loadAtStart = loadAverage();
@@ -82,40 +147,13 @@ async function main(): Promise<void> {
       ...pages.map(({ path }) => ({ page: `/${path}`, url: new URL(path, site.url).href, loads: [], warnings: [] })),
       { page: "baseline", url: bare.url, loads: [], warnings: [] }
     ];
-    browser = await launchChromium();
-    const chromium = browser.version();
-    await measure(browser, targets, runs);
-    const [baselineTarget] = targets.splice(-1);
-    const baselineFigures = medianFigures(baselineTarget!.loads);
-    const rows = targets.map((target) => {
-      const figures = medianFigures(target.loads);
-      return { ...target, figures, misses: targetMisses(figures, baselineFigures) };
+    browser = await launchChromium().catch((error: Error) => {
+      throw new Error(`could not start Chromium at ${chromiumPath} (set CHROMIUM_PATH to another): ${error.message}`);
     });
-    for (const target of [...rows, baselineTarget!]) for (const warning of target.warnings) say(`warning: ${target.page} ${warning}`);
-    const measured = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
-    const machine = `${cpus().length} CPUs, load average (1, 5, 15 min) ${loadAtStart} at start, ${loadAverage()} at end`;
-    if (json) {
-      const page = ({ page, url, figures, loads, warnings }: Target & { figures: LoadFigures }) => ({ page, url, median: figures, loads, warnings });
-      console.log(JSON.stringify({
-        measured, runs, chromium, machine, profile: { ...PHONE, description: PHONE_DESCRIPTION, served: "gzip on 127.0.0.1" }, definitions: DEFINITIONS,
-        pages: rows.map((row) => ({ ...page(row), missed: [...row.misses] })),
-        baseline: { description: BASELINE_DESCRIPTION, ...page({ ...baselineTarget!, figures: baselineFigures }) }
-      }, null, 2));
-      return;
-    }
-    console.log(`bench:pages: median of ${runs} load(s) per page, ${measured}, Chromium ${chromium}`);
-    console.log(`profile: phone, ${PHONE_DESCRIPTION}; served gzip-compressed on 127.0.0.1`);
-    console.log(`machine: ${machine} (shared: times are noisy)\n`);
-    console.log(formatTable(rows, { page: "baseline", figures: baselineFigures }));
-    console.log(`
-paint s: ${DEFINITIONS.firstPaint}
-text s: ${DEFINITIONS.text}
-chart s: ${DEFINITIONS.chart}
-CLS: ${DEFINITIONS.layoutShift}
-JS before chart: ${DEFINITIONS.jsBeforeChart}
-bytes: ${DEFINITIONS.bytes}
-baseline: ${BASELINE_DESCRIPTION}
-${MISS_MARK} misses a target of issue 13: first chart no later than the text and within ${TARGETS.chartSeconds} s, no JavaScript before it, less JavaScript than the baseline; CLS below ${TARGETS.layoutShift} on every page`);
+    await measure(browser, targets, runs);
+    for (const target of targets) for (const warning of target.warnings) say(`warning: ${target.page} ${warning}`);
+    const summary = summarize(targets, runs, browser.version(), loadAtStart);
+    (json ? printJson : printTable)(summary);
   } finally {
     await browser?.close();
     await Promise.all(servers.map((server) => server.close()));

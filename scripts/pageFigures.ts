@@ -85,16 +85,18 @@ export function navigationStart(documentTiming: { requestTime: number; sendStart
   return documentTiming.requestTime + (documentTiming.sendStart - requestStartMs) / 1000;
 }
 
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
 /** A probe moment counts from the first paint: content in the HTML shows when the page first paints. */
 function paintedSeconds(moment: number | null, firstContentfulPaintMs: number | null): number | null {
-  return moment === null ? null : Math.max(moment, firstContentfulPaintMs ?? 0) / 1000;
+  return moment === null ? null : seconds(Math.max(moment, firstContentfulPaintMs ?? 0));
 }
 
 export function loadFigures({ resources, reading, timeOrigin }: LoadRecord): LoadFigures {
   const chartSeconds = paintedSeconds(reading.chartMs, reading.firstContentfulPaintMs);
   return {
     bytes: bytesByKind(resources),
-    firstPaintSeconds: reading.firstContentfulPaintMs === null ? null : reading.firstContentfulPaintMs / 1000,
+    firstPaintSeconds: reading.firstContentfulPaintMs === null ? null : seconds(reading.firstContentfulPaintMs),
     textSeconds: paintedSeconds(reading.textMs, reading.firstContentfulPaintMs),
     chartSeconds,
     layoutShift: reading.layoutShift,

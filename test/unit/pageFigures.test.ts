@@ -84,8 +84,8 @@ describe("page figures", () => {
     expect(navigationStart({ requestTime: 100, sendStart: 4 }, 12)).toBeCloseTo(99.992, 6);
   });
 
-  test("a chart drawn by script counts the JavaScript that arrived before it", () => {
-    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 350, chartMs: 1000, chartInHtml: false, layoutShift: 0.02 }, timeOrigin: 99.6 });
+  test("a chart drawn by script counts the JavaScript that arrived before it; moments are kept to the millisecond", () => {
+    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 350.2, chartMs: 999.6, chartInHtml: false, layoutShift: 0.02 }, timeOrigin: 99.6 });
     expect(load).toEqual({
       bytes: { html: 8000, js: 5000 + 70000, css: 7500, data: 17000, other: 400 },
       firstPaintSeconds: 0.3,
