@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, relative } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const contentTypes: Record<string, string> = {
@@ -72,10 +72,8 @@ export const UNKNOWN_PATH = "no-such-page";
  * Framework's own folders (_observablehq, _import, _node, _file…) hold no pages.
  */
 export function sitePages(root: string): { file: string; path: string }[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .filter((file) => !file.split("/").some((part) => part.startsWith("_")))
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html") && !file.split("/").some((part) => part.startsWith("_")))
     .map((file) => ({ file, path: file === "404.html" ? UNKNOWN_PATH : file.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "") }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
