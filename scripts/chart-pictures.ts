@@ -6,11 +6,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EMBEDDABLE_CHART_NAMES } from "../src/lib/chartNames.ts";
-import { launchChromium } from "../test/support/browser.ts";
 import { EVERY_EXAMPLE, embedNote } from "../test/support/embedNote.ts";
-import { serveStatic } from "../test/support/staticServer.ts";
 import { makeTempProject, projectRoot } from "../test/support/tempProject.ts";
 import { CATALOGUE_HEADING, chartCatalogue, pictureFile } from "./chartCatalogue.ts";
+import { launchChromium } from "./chromium.ts";
+import { serveSite } from "./staticSite.ts";
 
 // A viewport whose main column is 640 px wide, with the sidebar closed.
 const VIEWPORT = { width: 704, height: 900 };
@@ -22,7 +22,7 @@ async function drawPictures(): Promise<void> {
     writeFileSync(join(project.dir, "src/commentary/every-chart.md"), embedNote("Every chart, embedded by name", EVERY_EXAMPLE));
     console.log("building a copy of the project with a note embedding every chart…");
     await project.build();
-    const site = await serveStatic(join(project.dir, "dist"));
+    const site = await serveSite(join(project.dir, "dist"));
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, colorScheme: "light" });

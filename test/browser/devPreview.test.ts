@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../../scripts/chromium.ts";
 import { makeTempProject } from "../support/tempProject.ts";
 
 const project = makeTempProject();

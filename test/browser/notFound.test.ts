@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
+import { launchChromium } from "../../scripts/chromium.ts";
+import { openPage } from "../support/browser.ts";
 import { serveStatic, type StaticSite } from "../support/staticServer.ts";
 import { makeTempProject, projectRoot, type TempProject } from "../support/tempProject.ts";
 

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium, openPage, type OpenPageOptions } from "./browser.ts";
+import { launchChromium } from "../../scripts/chromium.ts";
+import { openPage, type OpenPageOptions } from "./browser.ts";
 import { serveStatic, type StaticSite } from "./staticServer.ts";
 import { projectRoot } from "./tempProject.ts";
 
