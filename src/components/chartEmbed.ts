@@ -33,9 +33,17 @@ const FILES: { [Key in DataKey]: () => Promise<EmbedData[Key]> } = {
 
 const fetched = new Map<DataKey, Promise<unknown>>();
 
+/**
+ * A file the charts draw from, fetched once per page. A page reads its own copy of such a file
+ * through this too: a FileAttachment of its own would fetch the same file a second time.
+ */
+export function chartData<Key extends DataKey>(key: Key): Promise<EmbedData[Key]> {
+  if (!fetched.has(key)) fetched.set(key, FILES[key]());
+  return fetched.get(key) as Promise<EmbedData[Key]>;
+}
+
 async function load(keys: readonly DataKey[]): Promise<Partial<EmbedData>> {
-  for (const key of keys) if (!fetched.has(key)) fetched.set(key, FILES[key]());
-  return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await fetched.get(key)])));
+  return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await chartData(key)])));
 }
 
 /** The width of a page's block cells: the width a chart is drawn at before its own is known. */
