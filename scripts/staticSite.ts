@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
+import { builtPageFiles } from "../src/lib/builtPages.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -72,8 +73,7 @@ export const UNKNOWN_PATH = "no-such-page";
  * Framework's own folders (_observablehq, _import, _node, _file…) hold no pages.
  */
 export function sitePages(root: string): { file: string; path: string }[] {
-  return readdirSync(root, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".html") && !file.split("/").some((part) => part.startsWith("_")))
+  return builtPageFiles(root)
     .map((file) => ({ file, path: file === "404.html" ? UNKNOWN_PATH : file.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "") }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { expect, test } from "vitest";
+import { builtPageFiles } from "../../src/lib/builtPages.ts";
 import { scanSite } from "../support/offsite.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
@@ -13,7 +14,7 @@ test("the built site references no off-site resource", () => {
 // Headless Chromium never asks for an icon, so the page tests cannot see a missing one; a
 // reader's browser would ask the host for /favicon.ico and log a 404 on every page.
 test("every page names an icon that is in dist/", () => {
-  const pages = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && !file.startsWith("_"));
+  const pages = builtPageFiles(dist);
   expect(pages.length).toBeGreaterThan(5);
   for (const page of pages) {
     const href = /<link rel="icon" href="([^"]+)"/.exec(readFileSync(join(dist, page), "utf8"))?.[1];

@@ -8,17 +8,13 @@ import { pathToFileURL } from "node:url";
 import { DATA_FILES, type DataKey, type EmbedData } from "../../components/embeds/spec.ts";
 import { ChartEmbedError } from "../../components/embeds/options.ts";
 import { chartEmbedSpec } from "../../components/embeds/registry.ts";
+import { builtPageFiles } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { chartCells, fillCell } from "./chartCells.ts";
 import { withServerDom } from "./serverDom.ts";
 import { staticChart } from "./staticChart.ts";
 
 const DOWNLOADS = "_file/downloads";
-
-/** Every built page: its path in the folder ("macro.html", "commentary/a.html"). Framework's own folders start with "_". */
-function builtPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && !file.split(path.sep)[0]!.startsWith("_") && file !== "404.html");
-}
 
 /** The built data files by registry key, read once each, as the pages' FileAttachments read them. */
 function dataReader(dir: string): (keys: readonly DataKey[]) => Partial<EmbedData> {
@@ -38,7 +34,7 @@ function dataReader(dir: string): (keys: readonly DataKey[]) => Partial<EmbedDat
  * otherwise travel in the page once per drawing. Named by content, so each is written once.
  */
 function downloadsAsFiles(html: string, dir: string, pageFile: string): string {
-  const toRoot = path.posix.relative(path.posix.dirname(pageFile.split(path.sep).join("/")), ".") || ".";
+  const toRoot = path.posix.relative(path.posix.dirname(pageFile), ".") || ".";
   return html.replace(/href="data:text\/csv;charset=utf-8,([^"]*)" download="([^"]+)\.csv"|download="([^"]+)\.csv" href="data:text\/csv;charset=utf-8,([^"]*)"/g, (_, encoded1, name1, name2, encoded2) => {
     const csv = decodeURIComponent((encoded1 ?? encoded2).replaceAll("&amp;", "&"));
     const name = (name1 ?? name2) as string;
@@ -65,7 +61,8 @@ export function prerenderCharts(dir: string): PrerenderResult {
   const data = dataReader(dir);
   const pages: PrerenderResult["pages"] = [];
   const warnings: string[] = [];
-  for (const pageFile of builtPages(dir)) {
+  // The 404 page draws no chart.
+  for (const pageFile of builtPageFiles(dir).filter((file) => file !== "404.html")) {
     const file = path.join(dir, pageFile);
     let html = readFileSync(file, "utf8");
     const drawn: string[] = [];
@@ -74,7 +71,7 @@ export function prerenderCharts(dir: string): PrerenderResult {
     for (const cell of chartCells(html)) {
       const call = `chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""})`;
       try {
-        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith(`commentary${path.sep}`) }));
+        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith("commentary/") }));
         html = fillCell(html, cell.id, downloadsAsFiles(markup, dir, pageFile));
         drawn.push(cell.chart);
       } catch (error) {
