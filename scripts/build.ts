@@ -29,7 +29,11 @@ const child = spawn(process.execPath, ["--import", "tsx", framework, "build", "-
   env: { ...process.env, REPORT_BUILD_OUTPUT: path.relative(PROJECT_ROOT, staged) },
 });
 const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+// The signal this build was stopped by: Framework may then exit with a code of its own, when a
+// loader it runs was stopped first ("loader exited with code null").
+let stoppedBy: NodeJS.Signals | null = null;
 onStop(async (signal) => {
+  stoppedBy = signal;
   try {
     process.kill(-child.pid!, signal);
   } catch {
@@ -42,7 +46,8 @@ const [code, signal] = await exited;
 // The fetches a live build's loaders shared are for this build only.
 if (process.env.REPORT_LIVE === "1") removeLiveCache();
 if (code !== 0) {
-  fail(`build failed (Framework ${code === null ? `stopped by ${signal}` : `exited with code ${code}`}): dist/ is unchanged`, code ?? 1);
+  const stop = stoppedBy ?? (code === null ? signal : null);
+  fail(`build failed (Framework ${stop ? `stopped by ${stop}` : `exited with code ${code}`}): dist/ is unchanged`, code ?? 1);
 } else {
   try {
     // A loader output over its budget (src/lib/budgets.ts) would reach every reader of its page.
