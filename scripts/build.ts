@@ -53,7 +53,7 @@ if (code !== 0) {
     // A loader output over its budget (src/lib/budgets.ts) would reach every reader of its page.
     checkShippedData(staged);
     // Charts drawn now show with the text, before (and without) the page's JavaScript.
-    const { pages, warnings } = prerenderCharts(staged);
+    const { pages, warnings } = await prerenderCharts(staged);
     for (const warning of warnings) console.warn(warning);
     console.log(`charts drawn at build time: ${pages.reduce((sum, page) => sum + page.charts.length, 0)} on ${pages.length} page(s)`);
     swapIn(staged, dist);

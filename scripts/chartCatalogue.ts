@@ -2,9 +2,11 @@
 // the names, options and examples it lists are the ones chartEmbed accepts. Used by
 // scripts/chart-pictures.ts, which rewrites the section, and by a unit test that compares it.
 import config from "../observablehq.config.ts";
-import { CHART_EMBEDS } from "../src/components/embeds/registry.ts";
+import { everyChartEmbed } from "../src/components/embeds/registry.ts";
 import { DATA_FILES } from "../src/components/embeds/spec.ts";
 import { EMBEDDABLE_CHART_NAMES } from "../src/lib/chartNames.ts";
+
+const CHART_EMBEDS = await everyChartEmbed();
 
 export const CATALOGUE_HEADING = "## Charts you can embed";
 

@@ -100,18 +100,15 @@ function absent(dataset: string): MarketDataset<never> {
  * ledger figures from claims the note has loaded (the same as the option `ids`).
  */
 export function chartEmbed(chart: string, options?: Record<string, unknown>): Promise<HTMLElement>;
-export function chartEmbed(chart: string, claims: readonly CitedClaim[], ids: readonly string[], options: ClaimsFormOptions): HTMLElement;
-export function chartEmbed(chart: string, second?: unknown, ids?: readonly string[], claimsForm?: ClaimsFormOptions): HTMLElement | Promise<HTMLElement> {
+export function chartEmbed(chart: string, claims: readonly CitedClaim[], ids: readonly string[], options: ClaimsFormOptions): Promise<HTMLElement>;
+export async function chartEmbed(chart: string, second?: unknown, ids?: readonly string[], claimsForm?: ClaimsFormOptions): Promise<HTMLElement> {
+  const spec = await chartEmbedSpec(chart);
   if (Array.isArray(second)) {
-    const spec = chartEmbedSpec(chart);
     if (!spec.claimsForm) throw new ChartEmbedError(`chartEmbed("${chart}") loads its own data: write chartEmbed("${chart}", ${JSON.stringify(spec.example)})`);
     const { width, market } = claimsForm ?? { width: 640 };
     const data = { claims: second as CitedClaim[], conflicts: [], optionsSkew: market ?? absent("options-skew"), basis: market ?? absent("basis") };
     return spec.prepare(chart, data, { ids })(width);
   }
-  return (async () => {
-    const spec = chartEmbedSpec(chart);
-    const data = await load(spec.needs);
-    return embedded(chart, spec, data, spec.prepare(chart, data, second));
-  })();
+  const data = await load(spec.needs);
+  return embedded(chart, spec, data, spec.prepare(chart, data, second));
 }

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import { formatClaimValue } from "../lib/claims.js";
 import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import { formatChangePct, previousClose, sourcesFor, type CrossAssetRow, type ReportedBeside } from "../lib/public/crossAssetRows.js";

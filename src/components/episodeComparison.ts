@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import { claimAttribution, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { formatChangePct } from "../lib/public/crossAssetRows.js";

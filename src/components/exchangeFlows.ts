@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import type { OnchainDataset, OnchainRow } from "../lib/public/onchain.js";
 import { chartPanel } from "./chartPanel.js";
 import { chartFigure } from "./chartFigure.js";

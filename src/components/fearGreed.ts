@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicDataset } from "../lib/public/dataset.js";
 import { chartFigure } from "./chartFigure.js";

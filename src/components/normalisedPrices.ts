@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import { NORMALISED_ASSETS, type NormalisedRow } from "../lib/public/crossAssetRows.js";
 import { appendDataCredit, dataCredit, publicSeriesCredits } from "../lib/public/credits.js";
 import type { PublicSource } from "../lib/public/load.js";

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import { asOfInterval, claimDate, formatClaimValue, formatInUnit } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import type { Rr25Row } from "../lib/metrics/rr25.js";

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot/index.js";
 import type { AgreementNote, AgreementRow } from "../lib/public/agreement.js";
 import type { AgreementDataset, ComparedGroup } from "../lib/public/agreementDataset.js";
 import { chartFigure } from "./chartFigure.js";

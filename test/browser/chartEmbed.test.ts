@@ -1,12 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CHART_EMBEDS } from "../../src/components/embeds/registry.ts";
+import { everyChartEmbed } from "../../src/components/embeds/registry.ts";
 import { DATA_FILES } from "../../src/components/embeds/spec.ts";
 import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
 import { useBuiltSite } from "../support/builtSite.ts";
 import { EVERY_DEFAULT, EVERY_EXAMPLE, embedNote } from "../support/embedNote.ts";
 import { makeTempProject } from "../support/tempProject.ts";
+
+const CHART_EMBEDS = await everyChartEmbed();
 
 // A researcher's notes in a copy of the project: every chart by name, with options and without,
 // one bad option, and one chart alone to see what it loads.

@@ -1,7 +1,9 @@
 // Commentary notes that embed report charts by name, for the chartEmbed browser test and
 // scripts/chart-pictures.ts. They go into a temporary project copy, never into src/.
 import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
-import { CHART_EMBEDS } from "../../src/components/embeds/registry.ts";
+import { everyChartEmbed } from "../../src/components/embeds/registry.ts";
+
+const CHART_EMBEDS = await everyChartEmbed();
 
 export interface Embed {
   chart: string;

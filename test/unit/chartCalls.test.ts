@@ -36,7 +36,7 @@ describe("chartsInSource", () => {
 
   test.each([
     ["a name that is not a literal", "chartEmbed(name)", /^src\/page\.md:13: chartEmbed's chart name must be a string literal/],
-    ["a name the registry lacks", 'chartEmbed("pricePaths")', /^src\/page\.md:13: chartEmbed\("pricePaths"\) names no chart of src\/components\/embeds\/registry\.ts/]
+    ["a name the registry lacks", 'chartEmbed("pricePaths")', /^src\/page\.md:13: chartEmbed\("pricePaths"\) names no chart of src\/lib\/chartNames\.ts/]
   ])("chartEmbed with %s cannot be counted and says so, with the line", (_, block, message) => {
     expect(() => count(block)).toThrow(message);
   });

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { CHART_EMBEDS, chartEmbedSpec } from "../../src/components/embeds/registry.ts";
+import { chartEmbedSpec, everyChartEmbed } from "../../src/components/embeds/registry.ts";
 import { dayRange } from "../../src/components/embeds/options.ts";
 import { DATA_FILES, type EmbedData } from "../../src/components/embeds/spec.ts";
 import { etfFlowClaims } from "../../src/components/etfFlows.ts";
@@ -10,11 +10,14 @@ import { NORMALISED_ASSETS } from "../../src/lib/public/crossAssetRows.ts";
 import { embedDataInNode } from "../support/embedData.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
+const CHART_EMBEDS = await everyChartEmbed();
 const specs = Object.entries(CHART_EMBEDS);
 
 describe("the embeddable charts", () => {
-  test("chartNames (what the build checks) and the registry (what chartEmbed draws) list the same names, in the same order", () => {
+  test("each name of chartNames (what the build checks) is drawn by a module of its own, and each chart module has a name", () => {
     expect(Object.keys(CHART_EMBEDS)).toEqual([...EMBEDDABLE_CHART_NAMES]);
+    const chartModules = readdirSync(join(projectRoot, "src/components/embeds")).filter((file) => /^export const \w+Embed\b/m.test(readFileSync(join(projectRoot, "src/components/embeds", file), "utf8")));
+    expect(chartModules.map((file) => file.replace(/\.ts$/, "")).sort()).toEqual([...EMBEDDABLE_CHART_NAMES].sort());
   });
 
   test("each says what it draws, the pages that draw it, the files it loads, a docs line per option and an example", () => {
@@ -37,8 +40,8 @@ describe("the embeddable charts", () => {
     for (const file of attached) expect(existsSync(join(projectRoot, "src/data", `${file}.ts`)), file).toBe(true);
   });
 
-  test("an unknown name throws with every name a note can use", () => {
-    expect(() => chartEmbedSpec("pricepath")).toThrow(`chartEmbed: no chart named "pricepath"; use one of ${EMBEDDABLE_CHART_NAMES.join(", ")}`);
+  test("an unknown name is refused with every name a note can use", async () => {
+    await expect(chartEmbedSpec("pricepath")).rejects.toThrow(`chartEmbed: no chart named "pricepath"; use one of ${EMBEDDABLE_CHART_NAMES.join(", ")}`);
   });
 });
 

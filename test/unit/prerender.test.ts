@@ -1,5 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
+import { etfFlowsEmbed } from "../../src/components/embeds/etfFlows.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { chartCells, fillCell, literalOptions } from "../../src/lib/prerender/chartCells.ts";
 import { encodePng } from "../../src/lib/prerender/png.ts";
@@ -68,7 +69,7 @@ describe("encodePng", () => {
 
 describe("staticChart", () => {
   const { claims } = loadLedger();
-  const draw = () => withServerDom("file:///site/flows", () => staticChart("etfFlows", undefined, { claims }, { idPrefix: "s0d384fe5", inNote: false }));
+  const draw = () => withServerDom("file:///site/flows", () => staticChart("etfFlows", etfFlowsEmbed, undefined, { claims }, { idPrefix: "s0d384fe5", inNote: false }));
 
   test("draws the chart at a phone's and a desktop's cell width, each marked for the CSS that picks one", () => {
     const html = draw();

@@ -1,25 +1,14 @@
-// Charts of the Miners page: hashprice and the difficulty adjustments, each beside the forecast.
-import { difficultyAdjustment } from "../difficultyAdjustment.js";
-import { hashpriceReading } from "../hashpriceReading.js";
-import { difficultyAdjustments, firstAdjustmentFrom, type MiningDataset } from "../miningSeries.js";
-import { claimId, day, dayRange, daysOf, OptionProblem, type DayRange, type EmbedOption } from "./options.js";
-import { defineChart } from "./spec.js";
+// What the Miners charts and page share: the days of the mining series and the day of the sell-off.
+import type { MiningDataset } from "../miningSeries.js";
+import { daysOf, type DayRange } from "./options.js";
 
-const miningDays = (data: { mining: MiningDataset }) => daysOf(data.mining.rows);
+export const miningDays = (data: { mining: MiningDataset }) => daysOf(data.mining.rows);
 
 /** The sell-off's worst day: the first adjustment from it is the one the forecast was about. */
 export const SELL_OFF_DAY = "2026-02-05";
 
-const adjustmentDay = day('`"YYYY-MM-DD"`: mark the first difficulty adjustment on or after this day, or `null` for none; default `"2026-02-05"`, as on Miners, where a series with no adjustment from then marks none.', miningDays, SELL_OFF_DAY, true);
-
-/** The day to mark the adjustment from, and whether the note asked for it (then finding none is an error). */
-const adjustmentFromOption: EmbedOption<{ mining: MiningDataset }, { from: string | null; asked: boolean }> = {
-  doc: adjustmentDay.doc,
-  read: (value, data) => ({ from: adjustmentDay.read(value, data), asked: value !== undefined })
-};
-
 /** The daily rows and the adjustments inside the range. */
-function miningWithin(mining: MiningDataset, { from, to }: DayRange): MiningDataset {
+export function miningWithin(mining: MiningDataset, { from, to }: DayRange): MiningDataset {
   const summary = mining.meta?.summary;
   const inRange = (day: string) => day >= from && day <= to;
   return {
@@ -31,44 +20,3 @@ function miningWithin(mining: MiningDataset, { from, to }: DayRange): MiningData
     }
   };
 }
-
-export const hashpriceReadingEmbed = defineChart(["claims", "mining"])({
-  about: "Hashprice computed day by day from network data, beside the ceiling a report expected it to fall below, with a difficulty adjustment marked.",
-  pages: ["miners"],
-  options: {
-    bound: claimId("the ledger id of the reported upper bound; default TheMinerMag's expected hashprice.", {
-      what: "a reported hashprice given as an upper bound",
-      accepts: (claim) => claim.metric === "hashprice" && claim.high !== null && claim.value === null && claim.low === null,
-      fallback: () => "btc-hashprice-2026-02-05"
-    }),
-    range: dayRange('`["YYYY-MM-DD", "YYYY-MM-DD"]`, the first and last UTC day drawn; default every day of the series.', miningDays, "all"),
-    adjustmentFrom: adjustmentFromOption
-  },
-  example: { range: ["2026-01-15", "2026-02-20"], adjustmentFrom: "2026-02-05" },
-  draw({ mining }, { bound, range, adjustmentFrom }, width) {
-    const within = miningWithin(mining, range);
-    const adjustments = difficultyAdjustments(within);
-    const { from, asked } = adjustmentFrom;
-    const adjustment = from === null ? undefined : firstAdjustmentFrom(adjustments, from);
-    if (from !== null && !adjustment && asked) {
-      const days = adjustments.map((a) => a.time.toISOString().slice(0, 10));
-      throw new OptionProblem(`finds no difficulty adjustment from ${from} to the end of the range`, days.length > 0 ? `use a day up to ${days.at(-1)} (adjustments in the range: ${days.join(", ")}), or null` : "use null: the range holds no adjustment", "adjustmentFrom");
-    }
-    return hashpriceReading(bound, within, { width, ...(adjustment ? { adjustment } : {}) });
-  }
-});
-
-export const difficultyAdjustmentEmbed = defineChart(["claims", "mining"])({
-  about: "Each difficulty adjustment's change computed from the daily series, beside the cut a report expected at the next one.",
-  pages: ["miners"],
-  options: {
-    expected: claimId("the ledger id of the expected change; default TheMinerMag's expected cut.", {
-      what: "a reported expected difficulty change",
-      accepts: (claim) => claim.metric === "difficulty_change_expected" && claim.value !== null,
-      fallback: () => "btc-difficulty-change-expected-2026-02-05"
-    }),
-    range: dayRange('`["YYYY-MM-DD", "YYYY-MM-DD"]`, the first and last UTC day whose adjustments are drawn; default every day of the series.', miningDays, "all")
-  },
-  example: { range: ["2026-01-01", "2026-02-20"] },
-  draw: ({ mining }, { expected, range }, width) => difficultyAdjustment(expected, miningWithin(mining, range), { width })
-});

@@ -57,7 +57,7 @@ export interface PrerenderResult {
  * are wrong is left to the browser, which shows the problem in its cell, and is reported; any
  * other failure throws, naming the page and the chart.
  */
-export function prerenderCharts(dir: string): PrerenderResult {
+export async function prerenderCharts(dir: string): Promise<PrerenderResult> {
   const data = dataReader(dir);
   const pages: PrerenderResult["pages"] = [];
   const warnings: string[] = [];
@@ -71,7 +71,8 @@ export function prerenderCharts(dir: string): PrerenderResult {
     for (const cell of chartCells(html)) {
       const call = `chartEmbed("${cell.chart}"${cell.options ? `, ${JSON.stringify(cell.options)}` : ""})`;
       try {
-        const markup = withServerDom(url, () => staticChart(cell.chart, cell.options, data(chartEmbedSpec(cell.chart).needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith("commentary/") }));
+        const spec = await chartEmbedSpec(cell.chart);
+        const markup = withServerDom(url, () => staticChart(cell.chart, spec, cell.options, data(spec.needs), { idPrefix: `s${cell.id}`, inNote: pageFile.startsWith("commentary/") }));
         html = fillCell(html, cell.id, downloadsAsFiles(markup, dir, pageFile));
         drawn.push(cell.chart);
       } catch (error) {

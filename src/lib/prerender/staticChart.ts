@@ -2,8 +2,7 @@
 // JavaScript runs. Drawn at two widths, the cell's width on a phone and on a desktop (CSS in
 // src/style.css picks one by the cell's own width), by the same code that draws it live.
 import { embedRoot, TABLE_WIDTH } from "../../components/embeds/embedRoot.ts";
-import { chartEmbedSpec } from "../../components/embeds/registry.ts";
-import type { EmbedData } from "../../components/embeds/spec.ts";
+import type { ChartEmbedSpec, EmbedData } from "../../components/embeds/spec.ts";
 
 /** A cell's width at 375 px (a phone) and at 1280 px, in Framework's default layout. */
 export const STATIC_WIDTHS = { narrow: 311, wide: 704 } as const;
@@ -39,11 +38,10 @@ export function prefixIds(html: string, prefix: string): string {
 }
 
 /**
- * The static markup of `chart` with `options`, drawn with a DOM in place (withServerDom). A
- * table keeps its own width and is drawn once; a chart is drawn at both widths.
+ * The static markup of `chart` (drawn by `spec`) with `options`, drawn with a DOM in place
+ * (withServerDom). A table keeps its own width and is drawn once; a chart is drawn at both widths.
  */
-export function staticChart(chart: string, options: Record<string, unknown> | undefined, data: Partial<EmbedData>, { idPrefix, inNote }: { idPrefix: string; inNote: boolean }): string {
-  const spec = chartEmbedSpec(chart);
+export function staticChart(chart: string, spec: ChartEmbedSpec, options: Record<string, unknown> | undefined, data: Partial<EmbedData>, { idPrefix, inNote }: { idPrefix: string; inNote: boolean }): string {
   const draw = spec.prepare(chart, data, options);
   if (spec.fixedWidth) return prefixIds(embedRoot(chart, spec, data, draw(TABLE_WIDTH), inNote).outerHTML, `${idPrefix}-`);
   return (Object.keys(STATIC_WIDTHS) as (keyof typeof STATIC_WIDTHS)[])
