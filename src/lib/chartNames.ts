@@ -1,6 +1,6 @@
 // The names a commentary page can pass to chartEmbed("<name>", ...), in the order of the site's
 // pages. Kept apart from the chart code (which needs a DOM) so the build can check a note's embeds
-// in Node before Framework runs; src/components/embeds/registry.ts draws each.
+// in Node before Framework runs; src/components/embeds/<name>.ts draws each (registry.ts loads it).
 export const EMBEDDABLE_CHART_NAMES = [
   // Overview
   "pricePath",
