@@ -1,4 +1,4 @@
-import { claimSummary, formatClaimValue } from "../lib/claims.js";
+import { claimById, claimSummary, formatClaimValue } from "../lib/claims.js";
 import type { CitedClaim } from "../lib/ledger/types.js";
 import { claimHref } from "./chartFigure.js";
 
@@ -13,4 +13,9 @@ export function citedFigure(claim: CitedClaim, text: string = formatClaimValue(c
   link.title = claimSummary(claim);
   link.textContent = text;
   return link;
+}
+
+/** Prose with `{claim-id}` placeholders replaced by the ledger figure, linked to its source. */
+export function withFigures(text: string, claims: readonly CitedClaim[]): (Node | string)[] {
+  return text.split(/\{([a-z0-9-]+)\}/).map((part, i) => (i % 2 === 1 ? citedFigure(claimById(claims, part)) : part));
 }

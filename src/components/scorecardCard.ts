@@ -18,7 +18,7 @@ import {
   type ScorecardThreshold
 } from "../lib/scorecard.js";
 import { claimAttribution, claimHref, marketAttribution, type MarketDataset } from "./chartFigure.js";
-import { citedFigure } from "./citedFigure.js";
+import { citedFigure, withFigures } from "./citedFigure.js";
 import { element } from "./element.js";
 
 export interface ScorecardCardOptions {
@@ -42,11 +42,6 @@ export const STATUS_LABELS: Record<ScorecardStatus, string> = {
   "no threshold": "No threshold in the sources",
   "no reading": "No reading"
 };
-
-/** Prose with `{claim-id}` placeholders replaced by the ledger figure, linked to its source. */
-export function withFigures(text: string, claims: readonly CitedClaim[]): (Node | string)[] {
-  return text.split(/\{([a-z0-9-]+)\}/).map((part, i) => (i % 2 === 1 ? citedFigure(claimById(claims, part)) : part));
-}
 
 /** "reported", or what kind of figure it is when not a plain reading: the period's low, a forecast. */
 export function reportedTag(claim: Pick<CitedClaim, "kind">): string {

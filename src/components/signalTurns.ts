@@ -3,10 +3,10 @@ import type { CitedClaim } from "../lib/ledger/types.js";
 import { shortUtcDay } from "../lib/metrics/time.js";
 import { requiredAttributions } from "../lib/public/attribution.js";
 import type { PublicSource } from "../lib/public/load.js";
-import { FOLLOW_UP, type SignalTurn, type SignalTurns, type TurnEvidence, type TurnVerdict } from "../lib/scorecard.js";
+import { FOLLOW_UP } from "../lib/followUp.js";
+import type { SignalTurn, SignalTurns, TurnEvidence, TurnVerdict } from "../lib/scorecard.js";
 import { publicCredits } from "./chartFigure.js";
-import { citedFigure } from "./citedFigure.js";
-import { withFigures } from "./scorecardCard.js";
+import { citedFigure, withFigures } from "./citedFigure.js";
 import { element } from "./element.js";
 
 /** What src/data/signal-turns.json prints. */

@@ -6,6 +6,7 @@
 // table, or the same story as the reading, states in the reading's own convention. Where the
 // only number is the reading itself, the status is "no threshold".
 import { formatInUnit } from "./claims.js";
+import { FOLLOW_UP } from "./followUp.js";
 import type { CitedClaim } from "./ledger/types.ts";
 import { claimDating, weekLabel } from "./metrics/claimDating.js";
 import { shortUtcDay } from "./metrics/time.js";
@@ -435,9 +436,6 @@ export const AFTER_CRASH = "2026-02-07";
 
 export const TURN_VERDICTS = ["turned", "did not turn", "not measurable here"] as const;
 export type TurnVerdict = (typeof TURN_VERDICTS)[number];
-
-/** The follow-up: a marsbit summary listed on the page that carries the AMBCrypto article, with no date. */
-export const FOLLOW_UP = { sourceId: "marsbit-followup", credit: "marsbit's follow-up summary, after the rebound, date not printed" } as const;
 
 /** Days of positive funding in a row, at the end of the series, that count as "staying positive". */
 export const FUNDING_TURN_DAYS = 3;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { FOLLOW_UP } from "../../src/lib/followUp.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { publicRows } from "../../src/lib/public/load.ts";
-import { AFTER_CRASH, BUCKET_IDS, FOLLOW_UP, FUNDING_TURN_DAYS, signalTurns, TURN_VERDICTS, type SignalTurnInputs, type SignalTurns } from "../../src/lib/scorecard.ts";
+import { AFTER_CRASH, BUCKET_IDS, FUNDING_TURN_DAYS, signalTurns, TURN_VERDICTS, type SignalTurnInputs, type SignalTurns } from "../../src/lib/scorecard.ts";
 import { articleQuoteFinder, loadSignalTurns } from "../../src/lib/scorecardData.ts";
 
 const ledger = loadLedger();

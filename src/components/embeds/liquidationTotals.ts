@@ -1,5 +1,5 @@
 import type { CitedClaim } from "../../lib/ledger/types.js";
-import { FOLLOW_UP } from "../../lib/scorecard.js";
+import { FOLLOW_UP } from "../../lib/followUp.js";
 import { liquidationTotals } from "../liquidationTotals.js";
 import { claimIds } from "./options.js";
 import { defineChart } from "./spec.js";

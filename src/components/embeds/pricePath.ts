@@ -1,6 +1,6 @@
 import type { CitedClaim } from "../../lib/ledger/types.js";
 import { shortUtcDay } from "../../lib/metrics/time.js";
-import { FOLLOW_UP } from "../../lib/scorecard.js";
+import { FOLLOW_UP } from "../../lib/followUp.js";
 import { pricePath, priceWaypointClaims } from "../pricePath.js";
 import { checkInRange, isBand, isDatedPrice, isLevel } from "./figures.js";
 import { checkLabels, claimIds, claimIdsOrNull, dayRange, type DayRange, daysOf, labels } from "./options.js";
