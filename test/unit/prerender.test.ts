@@ -5,7 +5,7 @@ import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { chartCells, fillCell, literalOptions } from "../../src/lib/prerender/chartCells.ts";
 import { encodePng } from "../../src/lib/prerender/png.ts";
 import { withServerDom } from "../../src/lib/prerender/serverDom.ts";
-import { prefixIds, STATIC_WIDTHS, staticChart } from "../../src/lib/prerender/staticChart.ts";
+import { prefixIds, roundPathData, STATIC_WIDTHS, staticChart } from "../../src/lib/prerender/staticChart.ts";
 
 // Cells as Framework 1.13 writes them into a built page's module script.
 const cell = (id: string, expression: string, inputs = '"chartEmbed","display"') =>
@@ -97,5 +97,12 @@ describe("prefixIds", () => {
     expect(prefixIds(html, "s1-wide-")).toBe(
       '<svg><clipPath id="s1-wide-plot-clip-1"></clipPath><g clip-path="url(#s1-wide-plot-clip-1)"><use href="#s1-wide-plot-clip-1"></use></g></svg><a href="#skew-sign-conventions">x</a><a href="../sources#claim-a">y</a>'
     );
+  });
+});
+
+describe("roundPathData", () => {
+  test("writes path coordinates to a tenth of a pixel and leaves every other attribute as it was", () => {
+    const svg = '<path d="M12.345,-0.951L100,20.05Z" data-d="1.234"/><text x="1.234">3.14159</text>';
+    expect(roundPathData(svg)).toBe('<path d="M12.3,-1.0L100,20.1Z" data-d="1.234"/><text x="1.234">3.14159</text>');
   });
 });

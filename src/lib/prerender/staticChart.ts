@@ -24,6 +24,14 @@ function staticBody(drawn: HTMLElement): HTMLElement {
 }
 
 /**
+ * Path coordinates to a tenth of a pixel, finer than a 2x screen shows. Plot writes three
+ * decimals, and the hourly series' paths were two thirds of the pages' HTML.
+ */
+export function roundPathData(html: string): string {
+  return html.replace(/(\sd=")([^"]*)"/g, (_, attribute: string, path: string) => `${attribute}${path.replace(/\d+\.\d{2,}/g, (x) => Number(x).toFixed(1))}"`);
+}
+
+/**
  * Ids made unique to one drawing (Plot numbers its clip paths from 1 in every drawing), with
  * the references to them; links to anything else keep their targets.
  */
@@ -43,12 +51,12 @@ export function prefixIds(html: string, prefix: string): string {
  */
 export function staticChart(chart: string, spec: ChartEmbedSpec, options: Record<string, unknown> | undefined, data: Partial<EmbedData>, { idPrefix, inNote }: { idPrefix: string; inNote: boolean }): string {
   const draw = spec.prepare(chart, data, options);
-  if (spec.fixedWidth) return prefixIds(embedRoot(chart, spec, data, draw(TABLE_WIDTH), inNote).outerHTML, `${idPrefix}-`);
+  if (spec.fixedWidth) return roundPathData(prefixIds(embedRoot(chart, spec, data, draw(TABLE_WIDTH), inNote).outerHTML, `${idPrefix}-`));
   return (Object.keys(STATIC_WIDTHS) as (keyof typeof STATIC_WIDTHS)[])
     .map((variant) => {
       const root = embedRoot(chart, spec, data, staticBody(draw(STATIC_WIDTHS[variant])), inNote);
       root.classList.add(`chart-static-${variant}`);
-      return prefixIds(root.outerHTML, `${idPrefix}-${variant}-`);
+      return roundPathData(prefixIds(root.outerHTML, `${idPrefix}-${variant}-`));
     })
     .join("");
 }
