@@ -143,6 +143,9 @@ describe("a note with only title, author, date and summary, dropped into a copy 
     expect(prose.map((link) => link.text)).toEqual(cited.map((id) => formatClaimValue(claim(id))));
     for (const [i, link] of prose.entries()) expect(link.href).toMatch(new RegExp(`sources#claim-${cited[i]}$`));
     expect(discussed).toEqual(entry!.figures.map((id) => formatClaimValue(claim(id))));
+    // Its chart cell holds only the call, so the build drew it into the page.
+    const built = readFileSync(join(project.dir, "dist/commentary", `${slug}.html`), "utf8");
+    expect(built).toMatch(/<observablehq-loading class="chart-static"><div data-chart-embed="etfFlows"/);
   });
 });
 
