@@ -108,6 +108,7 @@ function printTable({ measured, runs, chromium, machine, pages, baseline }: Summ
 paint s: ${DEFINITIONS.firstPaint}
 text s: ${DEFINITIONS.text}
 chart s: ${DEFINITIONS.chart}
+live s: ${DEFINITIONS.live}
 CLS: ${DEFINITIONS.layoutShift}
 JS before chart: ${DEFINITIONS.jsBeforeChart}
 bytes: ${DEFINITIONS.bytes}

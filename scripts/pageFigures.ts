@@ -27,6 +27,8 @@ export interface PageReading {
   chartMs: number | null;
   /** Whether that chart came in the page's HTML rather than from a script. */
   chartInHtml: boolean | null;
+  /** The first frame in which every chart drawn at build time had given way to its live chart; null when the HTML held none. */
+  liveMs: number | null;
   /** Layout shifts without recent input, summed. */
   layoutShift: number;
 }
@@ -45,6 +47,8 @@ export interface LoadFigures {
   textSeconds: number | null;
   /** Null when no chart showed. */
   chartSeconds: number | null;
+  /** Every chart of the HTML live (hover, controls); null when the HTML held none. */
+  liveSeconds: number | null;
   layoutShift: number;
   /**
    * JavaScript the first chart waited for: none for a chart in the HTML (scripts that arrived
@@ -99,6 +103,7 @@ export function loadFigures({ resources, reading, timeOrigin }: LoadRecord): Loa
     firstPaintSeconds: reading.firstContentfulPaintMs === null ? null : seconds(reading.firstContentfulPaintMs),
     textSeconds: paintedSeconds(reading.textMs, reading.firstContentfulPaintMs),
     chartSeconds,
+    liveSeconds: paintedSeconds(reading.liveMs, reading.firstContentfulPaintMs),
     layoutShift: reading.layoutShift,
     jsBeforeChartBytes: chartSeconds === null ? null : reading.chartInHtml ? 0 : jsBytesBy(resources, timeOrigin + chartSeconds)
   };
@@ -117,6 +122,7 @@ export function medianFigures(loads: readonly LoadFigures[]): LoadFigures {
     firstPaintSeconds: medianOrNull(loads.map((load) => load.firstPaintSeconds)),
     textSeconds: medianOrNull(loads.map((load) => load.textSeconds)),
     chartSeconds: medianOrNull(loads.map((load) => load.chartSeconds)),
+    liveSeconds: medianOrNull(loads.map((load) => load.liveSeconds)),
     layoutShift: median(loads.map((load) => load.layoutShift)),
     jsBeforeChartBytes: medianOrNull(loads.map((load) => load.jsBeforeChartBytes))
   };

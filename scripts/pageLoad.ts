@@ -21,12 +21,15 @@ export const PHONE_DESCRIPTION =
 export const SETTLE_MS = 1000;
 
 const PARAGRAPH_MIN_LENGTH = 80;
+// The slot a chart drawn at build time sits in (src/lib/prerender/chartCells.ts) until its live chart replaces it.
+const STATIC_CHART_SELECTOR = "#observablehq-main observablehq-loading.chart-static";
 const CHART_SELECTOR = ["figure.report-chart svg", "figure.report-chart canvas", 'svg[class^="plot-"]'].map((chart) => `#observablehq-main ${chart}`).join(", ");
 
 export const DEFINITIONS = {
   firstPaint: "first contentful paint: the first frame with any of the page's content on screen",
   text: `the first paragraph of the page's text (a <p> in #observablehq-main, outside figures, of ${PARAGRAPH_MIN_LENGTH}+ characters) painted with no value in it still loading`,
   chart: "the first chart painted with a non-zero size, anywhere on the page: an SVG or canvas in a chart figure (figure.report-chart), or Plot's own SVG; one in the HTML counts from the first paint",
+  live: "every chart drawn at build time replaced by its live chart (hover, linked panels, controls); none on a page whose HTML holds no chart",
   layoutShift: `layout shifts without recent input, summed over the load until the network is idle, every cell has drawn, and ${SETTLE_MS / 1000} s more`,
   jsBeforeChart: "JavaScript the first chart waited for: none when it was in the page's HTML, else the JavaScript whose last byte arrived before it showed",
   bytes: "kB of 1000 bytes over the wire (gzip-compressed, headers included), by the browser's resource type: documents, scripts, stylesheets, fetches (data)"
@@ -38,8 +41,8 @@ const READING = "__benchPagesReading";
  * Runs in the page before its own scripts. Each frame until the page is closed it looks for
  * the paragraph and the chart, and it sums layout shifts as the browser reports them.
  */
-function probe(global: string, chartSelector: string, paragraphMinLength: number): void {
-  const reading: PageReading = { firstContentfulPaintMs: null, textMs: null, chartMs: null, chartInHtml: null, layoutShift: 0 };
+function probe(global: string, chartSelector: string, staticChartSelector: string, paragraphMinLength: number): void {
+  const reading: PageReading = { firstContentfulPaintMs: null, textMs: null, chartMs: null, chartInHtml: null, liveMs: null, layoutShift: 0 };
   Object.defineProperty(window, global, { value: reading });
   new PerformanceObserver((list) => {
     for (const shift of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
@@ -61,8 +64,11 @@ function probe(global: string, chartSelector: string, paragraphMinLength: number
   };
   // The charts in the page's HTML: those there when the parser is done, before any module script runs.
   const chartsInHtml = new Set<Element>();
+  let staticCharts = 0;
   document.addEventListener("readystatechange", () => {
-    if (document.readyState === "interactive") for (const chart of document.querySelectorAll(chartSelector)) chartsInHtml.add(chart);
+    if (document.readyState !== "interactive") return;
+    for (const chart of document.querySelectorAll(chartSelector)) chartsInHtml.add(chart);
+    staticCharts = document.querySelectorAll(staticChartSelector).length;
   });
   const onFrame = () => {
     // A frame's callbacks run just before it paints: what is found now is on screen in this frame.
@@ -73,13 +79,14 @@ function probe(global: string, chartSelector: string, paragraphMinLength: number
       reading.chartMs = now;
       reading.chartInHtml = document.readyState === "loading" || chartsInHtml.has(chart);
     }
+    if (reading.liveMs === null && staticCharts > 0 && !document.querySelector(staticChartSelector)) reading.liveMs = now;
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
 }
 
 // tsx keeps function names by wrapping functions in __name(), which the page does not define.
-const probeScript = `(() => { const __name = (fn) => fn; (${probe.toString()})(${JSON.stringify(READING)}, ${JSON.stringify(CHART_SELECTOR)}, ${PARAGRAPH_MIN_LENGTH}); })();`;
+const probeScript = `(() => { const __name = (fn) => fn; (${probe.toString()})(${JSON.stringify(READING)}, ${JSON.stringify(CHART_SELECTOR)}, ${JSON.stringify(STATIC_CHART_SELECTOR)}, ${PARAGRAPH_MIN_LENGTH}); })();`;
 
 export interface PageLoad extends LoadRecord {
   /** Requests to another host than the page's (none should leave the machine). */

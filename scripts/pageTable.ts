@@ -18,6 +18,7 @@ const COLUMNS: { heading: string; cell: (figures: LoadFigures) => string | null;
   { heading: "paint s", cell: (figures) => seconds(figures.firstPaintSeconds) },
   { heading: "text s", cell: (figures) => seconds(figures.textSeconds) },
   { heading: "chart s", cell: (figures) => seconds(figures.chartSeconds), target: "chartSeconds" },
+  { heading: "live s", cell: (figures) => seconds(figures.liveSeconds) },
   { heading: "CLS", cell: (figures) => figures.layoutShift.toFixed(3), target: "layoutShift" },
   { heading: "JS before chart kB", cell: (figures) => kB(figures.jsBeforeChartBytes), target: "jsBeforeChartBytes" }
 ];

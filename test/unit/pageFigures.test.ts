@@ -36,6 +36,7 @@ const figures = (overrides: Partial<LoadFigures> = {}): LoadFigures => ({
   firstPaintSeconds: 0.6,
   textSeconds: 0.7,
   chartSeconds: 0.7,
+  liveSeconds: 1.5,
   layoutShift: 0,
   jsBeforeChartBytes: 0,
   ...overrides
@@ -85,40 +86,43 @@ describe("page figures", () => {
   });
 
   test("a chart drawn by script counts the JavaScript that arrived before it; moments are kept to the millisecond", () => {
-    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 350.2, chartMs: 999.6, chartInHtml: false, layoutShift: 0.02 }, timeOrigin: 99.6 });
+    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 350.2, chartMs: 999.6, chartInHtml: false, liveMs: null, layoutShift: 0.02 }, timeOrigin: 99.6 });
     expect(load).toEqual({
       bytes: { html: 8000, js: 5000 + 70000, css: 7500, data: 17000, other: 400 },
       firstPaintSeconds: 0.3,
       textSeconds: 0.35,
       chartSeconds: 1,
+      liveSeconds: null,
       layoutShift: 0.02,
       jsBeforeChartBytes: 5000
     });
   });
 
   test("text and a chart in the HTML show from the first paint, and the chart waited for no JavaScript, whatever arrived meanwhile", () => {
-    const reading = { firstContentfulPaintMs: 700, textMs: 120, chartMs: 130, chartInHtml: true, layoutShift: 0 };
+    const reading = { firstContentfulPaintMs: 700, textMs: 120, chartMs: 130, chartInHtml: true, liveMs: 2400.4, layoutShift: 0 };
     const load = loadFigures({ resources: pageLoad, reading, timeOrigin: 99.9 });
     expect(load.textSeconds).toBe(0.7);
     expect(load.chartSeconds).toBe(0.7);
+    expect(load.liveSeconds).toBe(2.4);
     expect(load.jsBeforeChartBytes).toBe(0);
     // The same moment for a chart a script drew: the module that had arrived counts.
     expect(loadFigures({ resources: pageLoad, reading: { ...reading, chartInHtml: false }, timeOrigin: 99.9 }).jsBeforeChartBytes).toBe(5000);
   });
 
   test("a page with no chart has no chart time and no JavaScript before one", () => {
-    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 300, chartMs: null, chartInHtml: null, layoutShift: 0 }, timeOrigin: 99.6 });
+    const load = loadFigures({ resources: pageLoad, reading: { firstContentfulPaintMs: 300, textMs: 300, chartMs: null, chartInHtml: null, liveMs: null, layoutShift: 0 }, timeOrigin: 99.6 });
     expect(load.chartSeconds).toBeNull();
+    expect(load.liveSeconds).toBeNull();
     expect(load.jsBeforeChartBytes).toBeNull();
   });
 
   test("the medians are taken figure by figure, not from one load", () => {
     const loads = [
-      figures({ bytes: { html: 1, js: 300, css: 5, data: 7, other: 0 }, textSeconds: 2, chartSeconds: null, layoutShift: 0.3 }),
-      figures({ bytes: { html: 3, js: 100, css: 5, data: 9, other: 0 }, textSeconds: 1, chartSeconds: 2.5, layoutShift: 0.1 }),
-      figures({ bytes: { html: 2, js: 200, css: 5, data: 8, other: 0 }, textSeconds: 3, chartSeconds: 2.4, layoutShift: 0.2 })
+      figures({ bytes: { html: 1, js: 300, css: 5, data: 7, other: 0 }, textSeconds: 2, chartSeconds: null, liveSeconds: 3, layoutShift: 0.3 }),
+      figures({ bytes: { html: 3, js: 100, css: 5, data: 9, other: 0 }, textSeconds: 1, chartSeconds: 2.5, liveSeconds: 1, layoutShift: 0.1 }),
+      figures({ bytes: { html: 2, js: 200, css: 5, data: 8, other: 0 }, textSeconds: 3, chartSeconds: 2.4, liveSeconds: 2, layoutShift: 0.2 })
     ];
-    expect(medianFigures(loads)).toMatchObject({ bytes: { html: 2, js: 200, css: 5, data: 8, other: 0 }, textSeconds: 2, chartSeconds: 2.5, layoutShift: 0.2 });
+    expect(medianFigures(loads)).toMatchObject({ bytes: { html: 2, js: 200, css: 5, data: 8, other: 0 }, textSeconds: 2, chartSeconds: 2.5, liveSeconds: 2, layoutShift: 0.2 });
   });
 });
 
