@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { expect, test } from "vitest";
 import { builtPageFiles } from "../../src/lib/builtPages.ts";
+import { EMBEDDABLE_CHART_NAMES } from "../../src/lib/chartNames.ts";
 import { scanSite } from "../support/offsite.ts";
 import { projectRoot } from "../support/tempProject.ts";
 
@@ -23,4 +24,21 @@ test("every page names an icon that is in dist/", () => {
     const from = page === "404.html" ? dist : dirname(join(dist, page));
     expect(existsSync(join(from, href!)), `${page}: ${href} is not in dist/ (${relative(dist, join(from, href!))})`).toBe(true);
   }
+});
+
+// The registry loads a chart's module only when the page draws it; the build names those
+// modules in the page so the browser fetches them at once, and no other chart's.
+test("every page preloads the modules of the charts it draws, each file there, and no other chart's", () => {
+  const chartModule = /_import\/components\/embeds\/([A-Za-z]+)\.[0-9a-f]{8}\.js$/;
+  let pagesWithCharts = 0;
+  for (const page of builtPageFiles(dist)) {
+    const html = readFileSync(join(dist, page), "utf8");
+    const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]!);
+    for (const href of preloads) expect(existsSync(join(dirname(join(dist, page)), href)), `${page}: ${href}`).toBe(true);
+    const drawn = [...html.matchAll(/<observablehq-loading class="chart-static"><div data-chart-embed="(\w+)"/g)].map((match) => match[1]!);
+    const preloaded = preloads.map((href) => chartModule.exec(href)?.[1]).filter((chart) => chart !== undefined && EMBEDDABLE_CHART_NAMES.includes(chart as never));
+    expect(new Set(preloaded), page).toEqual(new Set(drawn));
+    if (drawn.length > 0) pagesWithCharts++;
+  }
+  expect(pagesWithCharts).toBeGreaterThan(5);
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { etfFlowsEmbed } from "../../src/components/embeds/etfFlows.ts";
 import { loadLedger } from "../../src/lib/ledger/load.ts";
 import { chartCells, fillCell, literalOptions } from "../../src/lib/prerender/chartCells.ts";
+import { staticImports, withModulePreloads } from "../../src/lib/prerender/modulePreloads.ts";
 import { encodePng } from "../../src/lib/prerender/png.ts";
 import { withServerDom } from "../../src/lib/prerender/serverDom.ts";
 import { prefixIds, roundPathData, STATIC_WIDTHS, staticChart } from "../../src/lib/prerender/staticChart.ts";
@@ -104,5 +105,19 @@ describe("roundPathData", () => {
   test("writes path coordinates to a tenth of a pixel and leaves every other attribute as it was", () => {
     const svg = '<path d="M12.345,-0.951L100,20.05Z" data-d="1.234"/><text x="1.234">3.14159</text>';
     expect(roundPathData(svg)).toBe('<path d="M12.3,-1.0L100,20.1Z" data-d="1.234"/><text x="1.234">3.14159</text>');
+  });
+});
+
+describe("module preloads", () => {
+  test("reads a built module's static imports, one line or several, and not its dynamic ones", () => {
+    const code = 'import { a } from "./a.1.js";\nimport {\n  b,\n  c\n} from "../b.2.js";\nimport "./side.3.js";\nexport { d } from "./d.4.js";\nexport function f({ from, to }) {\n  return import("./lazy.5.js");\n}\nimport * as Plot from "npm:plot";\n';
+    expect(staticImports(code)).toEqual(["./a.1.js", "../b.2.js", "./side.3.js", "./d.4.js"]);
+  });
+
+  test("adds a link for each module the page does not preload yet, after its own, relative to the page", () => {
+    const html = '<head>\n<link rel="modulepreload" href="../_observablehq/client.1.js">\n<link rel="modulepreload" href="../_import/x.2.js">\n</head>';
+    expect(withModulePreloads(html, "commentary/note.html", ["_import/x.2.js", "_import/y.3.js"])).toBe(
+      '<head>\n<link rel="modulepreload" href="../_observablehq/client.1.js">\n<link rel="modulepreload" href="../_import/x.2.js">\n<link rel="modulepreload" href="../_import/y.3.js">\n</head>'
+    );
   });
 });

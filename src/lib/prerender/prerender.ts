@@ -11,6 +11,7 @@ import { chartEmbedSpec } from "../../components/embeds/registry.ts";
 import { builtPageFiles } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { chartCells, fillCell } from "./chartCells.ts";
+import { chartModuleClosure, withModulePreloads } from "./modulePreloads.ts";
 import { withServerDom } from "./serverDom.ts";
 import { staticChart } from "./staticChart.ts";
 
@@ -81,6 +82,8 @@ export async function prerenderCharts(dir: string): Promise<PrerenderResult> {
       }
     }
     if (drawn.length === 0) continue;
+    // The live charts' code, fetched at once rather than one import at a time.
+    html = withModulePreloads(html, pageFile, chartModuleClosure(dir, drawn));
     writeFileSync(file, html);
     pages.push({ page: pageFile, charts: drawn });
   }
