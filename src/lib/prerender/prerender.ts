@@ -11,6 +11,7 @@ import { chartEmbedSpec } from "../../components/embeds/registry.ts";
 import { builtPageFiles } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { chartCells, fillCell } from "./chartCells.ts";
+import { publishChartImages, type PublishedImages } from "./publish.ts";
 import { withServerDom } from "./serverDom.ts";
 import { staticChart } from "./staticChart.ts";
 
@@ -50,6 +51,10 @@ export interface PrerenderResult {
   pages: { page: string; charts: string[] }[];
   /** Charts left to the browser because their options are wrong: there the cell shows the problem. */
   warnings: string[];
+  /** The charts' images for publishing (publish.ts). */
+  images: PublishedImages["files"];
+  /** Each page's first chart image, by page file, for its link preview (addPagePreviews). */
+  leads: Map<string, NonNullable<PublishedImages["lead"]>>;
 }
 
 /**
@@ -61,6 +66,8 @@ export function prerenderCharts(dir: string): PrerenderResult {
   const data = dataReader(dir);
   const pages: PrerenderResult["pages"] = [];
   const warnings: string[] = [];
+  const images: PrerenderResult["images"] = [];
+  const leads: PrerenderResult["leads"] = new Map();
   // The 404 page draws no chart.
   for (const pageFile of builtPageFiles(dir).filter((file) => file !== "404.html")) {
     const file = path.join(dir, pageFile);
@@ -80,8 +87,11 @@ export function prerenderCharts(dir: string): PrerenderResult {
       }
     }
     if (drawn.length === 0) continue;
-    writeFileSync(file, html);
+    const published = publishChartImages(html, dir, pageFile);
+    images.push(...published.files);
+    if (published.lead) leads.set(pageFile, published.lead);
+    writeFileSync(file, published.html);
     pages.push({ page: pageFile, charts: drawn });
   }
-  return { pages, warnings };
+  return { pages, warnings, images, leads };
 }
