@@ -1,6 +1,6 @@
 // The charts drawn at build time as images for publishing (publishImages.ts), written to
 // dist/_file/charts/ and linked under each chart, and every page's link preview (openGraph.ts).
-// Node only; run by prerender.ts.
+// Node only; the images are made by prerender.ts, the previews by scripts/build.ts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { SITE_TITLE } from "../siteInfo.ts";
 import { openGraphTags, pageDescription, pageTitle, withHeadTags, type PagePreview } from "./openGraph.ts";
 import { chartImageName, publishableSvg } from "./publishImages.ts";
-import { THEMES } from "./publishTheme.ts";
+import { THEMES, type Theme } from "./publishTheme.ts";
 import { rasterise } from "./rasterise.ts";
 
 export const CHART_IMAGES = "_file/charts";
@@ -26,7 +26,7 @@ export interface PublishedImages {
 }
 
 /** The line under a chart linking its images, the variant of the reader's colour scheme shown (src/style.css). */
-function imageLinks(toRoot: string, name: (theme: "light" | "dark") => string): string {
+function imageLinks(toRoot: string, name: (theme: Theme) => string): string {
   const links = THEMES.map((theme) => `<span class="chart-images-${theme}">Chart image: <a href="${toRoot}/${CHART_IMAGES}/${name(theme)}.svg">SVG</a> · <a href="${toRoot}/${CHART_IMAGES}/${name(theme)}.png">PNG</a></span>`);
   return `<p class="chart-images">${links.join("")}</p>`;
 }
@@ -50,7 +50,7 @@ export function publishChartImages(html: string, dir: string, pageFile: string):
     const chart = root.getAttribute("data-chart-embed")!;
     const occurrence = (seen.get(chart) ?? 0) + 1;
     seen.set(chart, occurrence);
-    const name = (theme: "light" | "dark") => chartImageName(pageFile, chart, occurrence, theme);
+    const name = (theme: Theme) => chartImageName(pageFile, chart, occurrence, theme);
     const drawn = THEMES.map((theme) => [theme, publishableSvg(root, theme, SITE_TITLE, `${pageFile}: chart ${chart}`)] as const);
     if (drawn.some(([, svg]) => svg === null)) continue;
     mkdirSync(path.join(dir, CHART_IMAGES), { recursive: true });
