@@ -1,7 +1,7 @@
 import { CliError } from "@observablehq/framework/dist/error.js";
 import { CommentaryError, commentaryMarkdown, commentarySection, loadCommentary } from "./src/lib/commentary.ts";
 import { siteBase } from "./src/lib/siteBase.ts";
-import { snapshotFooterNote } from "./src/lib/siteInfo.ts";
+import { SITE_TITLE, snapshotFooterNote } from "./src/lib/siteInfo.ts";
 
 // Every src/commentary/*.md, newest first. A bad file name, front matter field or chartEmbed name
 // stops the build here, before dist/ is touched, with file:line:column and the fix. `npm run dev`
@@ -22,7 +22,7 @@ const commentary = readCommentary();
 // See https://observablehq.com/framework/config for the options.
 export default {
   root: "src",
-  title: "Bitcoin, February 2026",
+  title: SITE_TITLE,
   pages: [
     { name: "Overview", path: "/" },
     {

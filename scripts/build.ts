@@ -10,14 +10,25 @@ import { checkShippedData } from "../src/lib/budgets.ts";
 import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
+import { addPagePreviews, CHART_IMAGES } from "../src/lib/prerender/publish.ts";
 import { prerenderCharts } from "../src/lib/prerender/prerender.ts";
 import { removeLiveCache } from "../src/lib/snapshot/liveBuild.ts";
+import { siteUrl } from "../src/lib/siteBase.ts";
 
 const dist = path.join(PROJECT_ROOT, "dist");
 const staged = stagingPath(dist);
 const framework = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
 
 for (const line of removeLeftovers(dist)) console.error(line);
+
+// Checked before Framework runs, so that a mistyped address stops the build at once.
+let publishedAt: string | null = null;
+try {
+  publishedAt = siteUrl(process.env.REPORT_SITE_URL);
+} catch (error) {
+  console.error(`build failed: ${(error as Error).message}; dist/ is unchanged`);
+  process.exit(1);
+}
 
 // Framework's CLI in its own process, so its output and its errors reach the terminal as it
 // prints them; tsx loads the TypeScript config. It leads its own process group, so that
@@ -53,9 +64,14 @@ if (code !== 0) {
     // A loader output over its budget (src/lib/budgets.ts) would reach every reader of its page.
     checkShippedData(staged);
     // Charts drawn now show with the text, before (and without) the page's JavaScript.
-    const { pages, warnings } = await prerenderCharts(staged);
+    if (!publishedAt) console.log("REPORT_SITE_URL is not set: link previews name no image (Open Graph needs its absolute URL); see docs/publishing.md");
+    const started = performance.now();
+    const { pages, warnings, images, leads } = await prerenderCharts(staged);
     for (const warning of warnings) console.warn(warning);
     console.log(`charts drawn at build time: ${pages.reduce((sum, page) => sum + page.charts.length, 0)} on ${pages.length} page(s)`);
+    console.log(`images written: ${images.length} (${(images.reduce((sum, image) => sum + image.bytes, 0) / 1e6).toFixed(1)} MB) to ${CHART_IMAGES}/; charts and images took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // Last, so that a page's summary is read with every figure the build could fill in.
+    addPagePreviews(staged, leads, publishedAt);
     swapIn(staged, dist);
     console.log("dist/ replaced by the new build");
   } catch (error) {

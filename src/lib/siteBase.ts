@@ -13,3 +13,21 @@ export function siteBase(value: string | undefined): string {
   }
   return `/${segments.join("/")}/`;
 }
+
+/**
+ * The address the site is published at, from REPORT_SITE_URL ("https://example.org/reports/btc-feb-2026/"),
+ * ending in "/"; null when unset. Link previews need it: an Open Graph image must be an absolute URL.
+ */
+export function siteUrl(value: string | undefined): string | null {
+  if (value === undefined || value === "") return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // Reported below with the rest.
+  }
+  if (!url || !["http:", "https:"].includes(url.protocol) || url.search || url.hash) {
+    throw new Error(`REPORT_SITE_URL="${value}": the address the site is published at must be an http(s) URL without query or fragment; for example REPORT_SITE_URL=https://example.org/reports/btc-feb-2026/, or leave it unset (link previews then show no image)`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}

@@ -3,6 +3,9 @@ import { publicDir, readProvenance } from "./public/store.ts";
 import { readSnapshotFolder, snapshotDir } from "./snapshot/store.ts";
 import { eventWindow, type EventWindow } from "./window.ts";
 
+/** The site's name: its title in every page's <title>, and the credit on its chart images. */
+export const SITE_TITLE = "Bitcoin, February 2026";
+
 /**
  * Newest fetch time among the snapshot files, or null when no market series is captured. The
  * files are validated as they are read: a broken or stray file stops the build here, named.

@@ -42,3 +42,21 @@ test("every page preloads the modules of the charts it draws, each file there, a
   }
   expect(pagesWithCharts).toBeGreaterThan(5);
 });
+
+// Link previews (src/lib/prerender/openGraph.ts): every page but the 404 has a title and a
+// summary; an image, when the build knew the site's address, is a chart PNG in dist/.
+test("every page has a link preview whose image, if named, is in dist/", () => {
+  for (const page of builtPageFiles(dist).filter((file) => file !== "404.html")) {
+    const html = readFileSync(join(dist, page), "utf8");
+    const meta = (key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
+    expect(meta("og:title"), page).toMatch(/\S/);
+    expect(meta("og:description")?.length ?? 0, page).toBeGreaterThan(40);
+    expect(meta("description"), page).toBe(meta("og:description"));
+    const image = meta("og:image");
+    if (image === undefined) continue;
+    const file = /\/(_file\/charts\/[\w-]+-light\.png)$/.exec(image)?.[1];
+    expect(file, `${page}: og:image ${image}`).toBeDefined();
+    expect(existsSync(join(dist, file!)), `${page}: ${file} is not in dist/`).toBe(true);
+    expect(meta("twitter:card"), page).toBe("summary_large_image");
+  }
+});

@@ -22,16 +22,18 @@ export interface OffsiteReference {
 }
 
 /**
- * Off-site URLs in one file's text. Allowed: plain outbound links (`<a href>` in HTML)
- * and XML namespace identifiers. Anything else could make a reader's browser fetch
- * from another host.
+ * Off-site URLs in one file's text. Allowed: plain outbound links (`<a href>` in HTML),
+ * a link preview's image (`<meta property="og:image">`, which only a crawler fetches) and
+ * XML namespace identifiers. Anything else could make a reader's browser fetch from another host.
  */
 export function offsiteUrls(text: string, isHtml: boolean): string[] {
-  const outboundLinks = new Set(isHtml ? [...text.matchAll(/<a\s[^>]*href="(https?:\/\/[^"]+)"/gi)].map((match) => match[1]) : []);
+  const allowed = new Set(
+    isHtml ? [...text.matchAll(/<a\s[^>]*href="(https?:\/\/[^"]+)"/gi), ...text.matchAll(/<meta property="og:image" content="(https?:\/\/[^"]+)">/gi)].map((match) => match[1]) : []
+  );
   return [...text.matchAll(/(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/[^\s"'`)<>\\]*)?/gi)]
     .map((match) => match[0])
     .filter((url) => /^https?:/i.test(url) || /^\/\/[a-z0-9-]+\.[a-z]{2,}/i.test(url))
-    .filter((url) => !namespaceUris.has(url) && !outboundLinks.has(url));
+    .filter((url) => !namespaceUris.has(url) && !allowed.has(url));
 }
 
 function* files(dir: string): Generator<string> {

@@ -6,6 +6,11 @@ describe("offsiteUrls", () => {
     expect(offsiteUrls('<p>See <a href="https://fred.stlouisfed.org/series/SP500">FRED</a>.</p>', true)).toEqual([]);
   });
 
+  test("allows a link preview's image, which only a crawler fetches, and nothing else in a meta tag", () => {
+    expect(offsiteUrls('<meta property="og:image" content="https://example.org/r/_file/charts/index-pricePath-light.png">', true)).toEqual([]);
+    expect(offsiteUrls('<meta http-equiv="refresh" content="0; url=https://example.org/x">', true)).toEqual(["https://example.org/x"]);
+  });
+
   test("reports stylesheets, scripts and images from other hosts", () => {
     const html = [
       '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Source+Serif+4">',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { siteBase } from "../../src/lib/siteBase.ts";
+import { siteBase, siteUrl } from "../../src/lib/siteBase.ts";
 
 describe("siteBase", () => {
   test("is the domain's root when REPORT_BASE is unset or empty", () => {
@@ -21,4 +21,22 @@ describe("siteBase", () => {
       expect(() => siteBase(value)).toThrow("for example REPORT_BASE=/reports/btc-feb-2026/");
     }
   );
+});
+
+describe("siteUrl", () => {
+  test("is null when REPORT_SITE_URL is unset or empty", () => {
+    expect(siteUrl(undefined)).toBeNull();
+    expect(siteUrl("")).toBeNull();
+  });
+
+  test("is the address, ending in one slash", () => {
+    expect(siteUrl("https://example.org/reports/btc-feb-2026")).toBe("https://example.org/reports/btc-feb-2026/");
+    expect(siteUrl("https://example.org")).toBe("https://example.org/");
+    expect(siteUrl("http://127.0.0.1:8080/report/")).toBe("http://127.0.0.1:8080/report/");
+  });
+
+  test.each(["example.org/reports", "/reports/", "ftp://example.org/", "https://example.org/?x=1", "https://example.org/#top"])("rejects %s, naming the variable and an example", (value) => {
+    expect(() => siteUrl(value)).toThrow(`REPORT_SITE_URL="${value}": the address the site is published at must be an http(s) URL`);
+    expect(() => siteUrl(value)).toThrow("for example REPORT_SITE_URL=https://example.org/reports/btc-feb-2026/");
+  });
 });

@@ -12,6 +12,7 @@ import { builtPageFiles } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { chartCells, fillCell } from "./chartCells.ts";
 import { chartModuleClosure, withModulePreloads } from "./modulePreloads.ts";
+import { publishChartImages, type PublishedImages } from "./publish.ts";
 import { withServerDom } from "./serverDom.ts";
 import { staticChart } from "./staticChart.ts";
 
@@ -51,6 +52,10 @@ export interface PrerenderResult {
   pages: { page: string; charts: string[] }[];
   /** Charts left to the browser because their options are wrong: there the cell shows the problem. */
   warnings: string[];
+  /** The charts' images for publishing (publish.ts). */
+  images: PublishedImages["files"];
+  /** Each page's first chart image, by page file, for its link preview (addPagePreviews). */
+  leads: Map<string, NonNullable<PublishedImages["lead"]>>;
 }
 
 /**
@@ -62,6 +67,8 @@ export async function prerenderCharts(dir: string): Promise<PrerenderResult> {
   const data = dataReader(dir);
   const pages: PrerenderResult["pages"] = [];
   const warnings: string[] = [];
+  const images: PrerenderResult["images"] = [];
+  const leads: PrerenderResult["leads"] = new Map();
   // The 404 page draws no chart.
   for (const pageFile of builtPageFiles(dir).filter((file) => file !== "404.html")) {
     const file = path.join(dir, pageFile);
@@ -82,10 +89,12 @@ export async function prerenderCharts(dir: string): Promise<PrerenderResult> {
       }
     }
     if (drawn.length === 0) continue;
+    const published = publishChartImages(html, dir, pageFile);
+    images.push(...published.files);
+    if (published.lead) leads.set(pageFile, published.lead);
     // The live charts' code, fetched at once rather than one import at a time.
-    html = withModulePreloads(html, pageFile, chartModuleClosure(dir, drawn));
-    writeFileSync(file, html);
+    writeFileSync(file, withModulePreloads(published.html, pageFile, chartModuleClosure(dir, drawn)));
     pages.push({ page: pageFile, charts: drawn });
   }
-  return { pages, warnings };
+  return { pages, warnings, images, leads };
 }
