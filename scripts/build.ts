@@ -10,7 +10,7 @@ import { checkShippedData } from "../src/lib/budgets.ts";
 import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
-import { prerenderCharts } from "../src/lib/prerender/prerender.ts";
+import { prerenderCells, prerenderCharts } from "../src/lib/prerender/prerender.ts";
 import { removeLiveCache } from "../src/lib/snapshot/liveBuild.ts";
 
 const dist = path.join(PROJECT_ROOT, "dist");
@@ -56,6 +56,9 @@ if (code !== 0) {
     const { pages, warnings } = prerenderCharts(staged);
     for (const warning of warnings) console.warn(warning);
     console.log(`charts drawn at build time: ${pages.reduce((sum, page) => sum + page.charts.length, 0)} on ${pages.length} page(s)`);
+    // The figures in the prose and the blocks between paragraphs too, so the text does not reflow.
+    const filled = await prerenderCells(staged);
+    console.log(`other cells filled at build time: ${filled.reduce((sum, page) => sum + page.cells, 0)} on ${filled.length} page(s)`);
     swapIn(staged, dist);
     console.log("dist/ replaced by the new build");
   } catch (error) {
