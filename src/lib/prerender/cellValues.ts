@@ -82,26 +82,22 @@ export async function cellValues(html: string, pageUrl: string, cells: readonly 
     return await withPageDom(pageUrl, html, async () => {
       const stdlib = await pageStdlib(html, pageUrl);
       if (stdlib) new Function("registerFile", registrations(html))(stdlib.registerFile);
-      const runs = new Map<PageCell, Promise<Record<string, unknown>>>();
-      const run = (cell: PageCell, display: (value: unknown) => unknown = (value) => value): Promise<Record<string, unknown>> => {
-        if (!runs.has(cell) || cell.inputs.includes("display")) {
-          const running = (async () => {
-            if (BROWSER_ONLY_CALLS.test(cell.body)) throw new Error(`cell ${cell.id} reads the clock or chance`);
-            const values = await Promise.all(cell.parameters.map((name) => input(name, display)));
-            return ((await withTimeout(new AsyncFunction(IMPORT, ...cell.parameters, withImports(cell.body))(importBuilt, ...values), cell.id)) ?? {}) as Record<string, unknown>;
-          })();
-          if (cell.inputs.includes("display")) return running;
-          runs.set(cell, running);
-        }
-        return runs.get(cell)!;
+      type Display = (value: unknown) => unknown;
+      const run = async (cell: PageCell, display: Display): Promise<Record<string, unknown>> => {
+        if (BROWSER_ONLY_CALLS.test(cell.body)) throw new Error(`cell ${cell.id} reads the clock or chance`);
+        const values = await Promise.all(cell.parameters.map((name) => input(name, display)));
+        return ((await withTimeout(new AsyncFunction(IMPORT, ...cell.parameters, withImports(cell.body))(importBuilt, ...values), cell.id)) ?? {}) as Record<string, unknown>;
       };
-      const input = async (name: string, display: (value: unknown) => unknown): Promise<unknown> => {
+      // A cell other cells read runs once; what it displays is not this cell's to show.
+      const outputs = new Map<PageCell, Promise<Record<string, unknown>>>();
+      const outputsOf = (cell: PageCell) => outputs.get(cell) ?? outputs.set(cell, run(cell, (value) => value)).get(cell)!;
+      const input = async (name: string, display: Display): Promise<unknown> => {
         if (BROWSER_ONLY.has(name)) throw new Error(`${name} is known only in the browser`);
         if (name === "display") return display;
         if (name === "FileAttachment" && stdlib) return stdlib.FileAttachment;
         const definer = definers.get(name);
         // The runtime hands a cell the settled value of a promise another cell defines.
-        if (definer) return await (await run(definer))[name];
+        if (definer) return await (await outputsOf(definer))[name];
         if (name in globalThis) return (globalThis as Record<string, unknown>)[name];
         if (name in window) return (window as unknown as Record<string, unknown>)[name];
         throw new Error(`${name} is defined nowhere in the page`);
