@@ -11,7 +11,7 @@ import { onStop } from "../src/lib/files/onStop.ts";
 import { removeLeftovers, stagingPath, swapIn } from "../src/lib/files/replaceFolder.ts";
 import { PROJECT_ROOT } from "../src/lib/ledger/paths.ts";
 import { addPagePreviews, CHART_IMAGES } from "../src/lib/prerender/publish.ts";
-import { prerenderCharts } from "../src/lib/prerender/prerender.ts";
+import { prerenderCells, prerenderCharts } from "../src/lib/prerender/prerender.ts";
 import { removeLiveCache } from "../src/lib/snapshot/liveBuild.ts";
 import { siteUrl } from "../src/lib/siteBase.ts";
 
@@ -70,6 +70,9 @@ if (code !== 0) {
     for (const warning of warnings) console.warn(warning);
     console.log(`charts drawn at build time: ${pages.reduce((sum, page) => sum + page.charts.length, 0)} on ${pages.length} page(s)`);
     console.log(`images written: ${images.length} (${(images.reduce((sum, image) => sum + image.bytes, 0) / 1e6).toFixed(1)} MB) to ${CHART_IMAGES}/; charts and images took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // The figures in the prose and the blocks between paragraphs too, so the text does not reflow.
+    const filled = await prerenderCells(staged);
+    console.log(`other cells filled at build time: ${filled.reduce((sum, page) => sum + page.cells, 0)} on ${filled.length} page(s)`);
     // Last, so that a page's summary is read with every figure the build could fill in.
     addPagePreviews(staged, leads, publishedAt);
     swapIn(staged, dist);

@@ -27,7 +27,7 @@ const CHART_SELECTOR = ["figure.report-chart svg", "figure.report-chart canvas",
 
 export const DEFINITIONS = {
   firstPaint: "first contentful paint: the first frame with any of the page's content on screen",
-  text: `the first paragraph of the page's text (a <p> in #observablehq-main, outside figures, of ${PARAGRAPH_MIN_LENGTH}+ characters) painted with no value in it still loading`,
+  text: `the first paragraph of the page's text (a <p> in #observablehq-main, outside figures, of ${PARAGRAPH_MIN_LENGTH}+ characters) painted with no value in it still loading (a value computed at build time reads from the first paint)`,
   chart: "the first chart painted with a non-zero size, anywhere on the page: an SVG or canvas in a chart figure (figure.report-chart), or Plot's own SVG; one in the HTML counts from the first paint",
   live: "every chart drawn at build time replaced by its live chart (hover, linked panels, controls); none on a page whose HTML holds no chart",
   layoutShift: `layout shifts without recent input, summed over the load until the network is idle, every cell has drawn, and ${SETTLE_MS / 1000} s more`,
@@ -60,7 +60,7 @@ function probe(global: string, chartSelector: string, staticChartSelector: strin
     const paragraph = [...document.querySelectorAll("#observablehq-main p")].find(
       (candidate) => !candidate.closest("figure") && (candidate.textContent ?? "").trim().length >= paragraphMinLength
     );
-    return paragraph !== undefined && !paragraph.querySelector("observablehq-loading") && shows(paragraph);
+    return paragraph !== undefined && !paragraph.querySelector("observablehq-loading:not(.cell-static)") && shows(paragraph);
   };
   // The charts in the page's HTML: those there when the parser is done, before any module script runs.
   const chartsInHtml = new Set<Element>();

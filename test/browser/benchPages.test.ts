@@ -37,6 +37,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "drawn.html"), page(PARAGRAPH, { drawChart: true }));
   writeFileSync(join(root, "static.html"), page(`${PARAGRAPH}<observablehq-loading class="chart-static">${FIGURE}</observablehq-loading>`));
   writeFileSync(join(root, "text.html"), page(PARAGRAPH.replace("</p>", "<observablehq-loading></observablehq-loading></p>")));
+  writeFileSync(join(root, "text-in-html.html"), page(`${PARAGRAPH.replace("</p>", '<observablehq-loading class="cell-static">$73,100</observablehq-loading></p>')}${FIGURE}`));
   writeFileSync(join(root, "style.css"), STYLE);
   writeFileSync(join(root, "draw.js"), DRAW);
   site = await serveSite(root, { gzip: true });
@@ -79,5 +80,11 @@ describe("a page load under the phone profile", () => {
     expect(figures.textSeconds).toBeGreaterThan(figures.firstPaintSeconds!);
     expect(figures.chartSeconds).toBeNull();
     expect(figures.jsBeforeChartBytes).toBeNull();
+  });
+
+  test("a value the build computed into the paragraph reads from the first frame, with the chart in the HTML", async () => {
+    const figures = await figuresOf("text-in-html");
+    expect(figures.textSeconds).not.toBeNull();
+    expect(figures.textSeconds).toBe(figures.chartSeconds);
   });
 });

@@ -10,7 +10,8 @@ import { ChartEmbedError } from "../../components/embeds/options.ts";
 import { chartEmbedSpec } from "../../components/embeds/registry.ts";
 import { builtPageFiles } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
-import { chartCells, fillCell } from "./chartCells.ts";
+import { cellValues } from "./cellValues.ts";
+import { cellIsEmpty, chartCells, fillCell, pageCells, type PageCell } from "./chartCells.ts";
 import { chartModuleClosure, withModulePreloads } from "./modulePreloads.ts";
 import { publishChartImages, type PublishedImages } from "./publish.ts";
 import { withServerDom } from "./serverDom.ts";
@@ -97,4 +98,31 @@ export async function prerenderCharts(dir: string): Promise<PrerenderResult> {
     pages.push({ page: pageFile, charts: drawn });
   }
   return { pages, warnings, images, leads };
+}
+
+/**
+ * Fills every other cell of every page built in `dir` that displays something computed from the
+ * committed data alone (cellValues.ts): the figures in the prose and the blocks between
+ * paragraphs show with the text, and nothing moves when the live values take their place. Below
+ * a cell the build cannot compute, cells stay empty: filled, they would move when it appears.
+ * Returns the number of cells filled, by page.
+ */
+export async function prerenderCells(dir: string): Promise<{ page: string; cells: number }[]> {
+  const pages: { page: string; cells: number }[] = [];
+  for (const pageFile of builtPageFiles(dir)) {
+    const file = path.join(dir, pageFile);
+    let html = readFileSync(file, "utf8");
+    const cells = pageCells(html);
+    const root = (cell: PageCell) => html.indexOf(`<!--:${cell.id}:-->`);
+    const empty = cells.filter((cell) => cell.inputs.includes("display") && root(cell) >= 0 && cellIsEmpty(html, cell.id)).sort((a, b) => root(a) - root(b));
+    if (empty.length === 0) continue;
+    const values = await cellValues(html, pathToFileURL(file.replace(/\.html$/, "")).href, cells, empty);
+    const firstLeft = empty.findIndex((cell) => !values.has(cell.id));
+    const filled = (firstLeft < 0 ? empty : empty.slice(0, firstLeft)).filter((cell) => values.get(cell.id) !== "");
+    for (const cell of filled) html = fillCell(html, cell.id, values.get(cell.id)!, "cell-static");
+    if (filled.length === 0) continue;
+    writeFileSync(file, html);
+    pages.push({ page: pageFile, cells: filled.length });
+  }
+  return pages;
 }

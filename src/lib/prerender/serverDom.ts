@@ -42,25 +42,45 @@ function installCanvas(window: JSDOM["window"]): void {
   };
 }
 
-/**
- * Runs `draw` with a DOM whose address is `url` (links drawn relative to the page come out as
- * the browser would draw them), then puts the globals back as they were.
- */
-export function withServerDom<T>(url: string, draw: () => T): T {
-  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { url, pretendToBeVisual: true });
+/** Puts a DOM holding `html` at `url` in the globals; returns what puts them back as they were. */
+function installDom(url: string, html: string): () => void {
+  const dom = new JSDOM(html, { url, pretendToBeVisual: true });
   installCanvas(dom.window);
   const scope = globalThis as Record<string, unknown>;
   const saved = GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(scope, name)] as const);
   for (const name of GLOBALS) {
     Object.defineProperty(scope, name, { value: name === "window" ? dom.window : (dom.window as unknown as Record<string, unknown>)[name], configurable: true, writable: true });
   }
-  try {
-    return draw();
-  } finally {
+  return () => {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(scope, name, descriptor);
       else delete scope[name];
     }
     dom.window.close();
+  };
+}
+
+const EMPTY_PAGE = "<!doctype html><html><head></head><body></body></html>";
+
+/**
+ * Runs `draw` with a DOM whose address is `url` (links drawn relative to the page come out as
+ * the browser would draw them), then puts the globals back as they were.
+ */
+export function withServerDom<T>(url: string, draw: () => T): T {
+  const restore = installDom(url, EMPTY_PAGE);
+  try {
+    return draw();
+  } finally {
+    restore();
+  }
+}
+
+/** Runs `run` with the built page `html` as the document at `url`, until what it returns settles. */
+export async function withPageDom<T>(url: string, html: string, run: () => Promise<T>): Promise<T> {
+  const restore = installDom(url, html);
+  try {
+    return await run();
+  } finally {
+    restore();
   }
 }
