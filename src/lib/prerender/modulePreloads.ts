@@ -4,6 +4,7 @@
 // without hints the browser finds them one import at a time, a round trip each. Node only.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { siteRootFrom } from "../builtPages.ts";
 
 const EMBEDS = "_import/components/embeds";
 
@@ -37,7 +38,7 @@ export function chartModuleClosure(dir: string, charts: readonly string[]): stri
 
 /** The page with a modulepreload link for each of `modules` it does not preload yet, after its own. */
 export function withModulePreloads(html: string, pageFile: string, modules: readonly string[]): string {
-  const toRoot = path.posix.relative(path.posix.dirname(pageFile), ".") || ".";
+  const toRoot = siteRootFrom(pageFile);
   const links = modules.map((module) => `<link rel="modulepreload" href="${toRoot}/${module}">`).filter((link) => !html.includes(link));
   const last = html.lastIndexOf('<link rel="modulepreload"');
   if (links.length === 0 || last === -1) return html;

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { DATA_FILES, type DataKey, type EmbedData } from "../../components/embeds/spec.ts";
 import { ChartEmbedError } from "../../components/embeds/options.ts";
 import { chartEmbedSpec } from "../../components/embeds/registry.ts";
-import { builtPageFiles } from "../builtPages.ts";
+import { builtPageFiles, siteRootFrom } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { cellValues } from "./cellValues.ts";
 import { cellIsEmpty, chartCells, fillCell, pageCells, type PageCell } from "./chartCells.ts";
@@ -37,7 +37,7 @@ function dataReader(dir: string): (keys: readonly DataKey[]) => Partial<EmbedDat
  * otherwise travel in the page once per drawing. Named by content, so each is written once.
  */
 function downloadsAsFiles(html: string, dir: string, pageFile: string): string {
-  const toRoot = path.posix.relative(path.posix.dirname(pageFile), ".") || ".";
+  const toRoot = siteRootFrom(pageFile);
   return html.replace(/href="data:text\/csv;charset=utf-8,([^"]*)" download="([^"]+)\.csv"|download="([^"]+)\.csv" href="data:text\/csv;charset=utf-8,([^"]*)"/g, (_, encoded1, name1, name2, encoded2) => {
     const csv = decodeURIComponent((encoded1 ?? encoded2).replaceAll("&amp;", "&"));
     const name = (name1 ?? name2) as string;

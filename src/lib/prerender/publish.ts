@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { JSDOM } from "jsdom";
-import { builtPageFiles } from "../builtPages.ts";
+import { builtPageFiles, siteRootFrom } from "../builtPages.ts";
 import { PROJECT_ROOT } from "../ledger/paths.ts";
 import { SITE_TITLE } from "../siteInfo.ts";
 import { openGraphTags, pageDescription, pageTitle, withHeadTags, type PagePreview } from "./openGraph.ts";
@@ -38,7 +38,7 @@ function imageLinks(toRoot: string, name: (theme: Theme) => string): string {
  */
 export function publishChartImages(html: string, dir: string, pageFile: string): { html: string } & PublishedImages {
   const document = new JSDOM(html).window.document;
-  const toRoot = path.posix.relative(path.posix.dirname(pageFile), ".") || ".";
+  const toRoot = siteRootFrom(pageFile);
   const files: PublishedImages["files"] = [];
   const seen = new Map<string, number>();
   let lead: PublishedImages["lead"];
